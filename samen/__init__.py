@@ -1,0 +1,1 @@
+"""Samen: resident participation and community building for social-housing neighbourhoods."""

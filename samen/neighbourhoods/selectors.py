@@ -1,0 +1,217 @@
+"""Reads about neighbourhoods and people; each selector owns its query shape."""
+
+from collections import defaultdict
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from samen.neighbourhoods.models import (
+    Household,
+    Neighbourhood,
+    NeighbourhoodRole,
+    Organisation,
+    OrganisationMembership,
+    Resident,
+    Role,
+    TenantImport,
+)
+
+STAFF_ROLES = frozenset({Role.FACILITATOR, Role.HOUSING_STAFF, Role.ORGANISATION_ADMIN})
+
+
+def roles_by_neighbourhood(user: Any) -> dict[int, frozenset[str]]:
+    """Return every role of `user` per neighbourhood id; cached on the user for the request."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    cached = getattr(user, "_samen_roles", None)
+    if cached is not None:
+        return cached
+    roles: dict[int, set[str]] = defaultdict(set)
+    for neighbourhood_id in Resident.objects.filter(user=user).values_list(
+        "household__neighbourhood_id", flat=True
+    ):
+        roles[neighbourhood_id].add(Role.RESIDENT)
+    for neighbourhood_id, role in NeighbourhoodRole.objects.filter(user=user).values_list(
+        "neighbourhood_id", "role"
+    ):
+        roles[neighbourhood_id].add(role)
+    memberships = list(
+        OrganisationMembership.objects.filter(user=user).values_list(
+            "organisation_id", "is_admin", "organisation__kind"
+        )
+    )
+    if memberships:
+        by_org = {org_id: (is_admin, kind) for org_id, is_admin, kind in memberships}
+        rows = Neighbourhood.objects.filter(
+            Q(organisation_id__in=by_org) | Q(partners__in=list(by_org))
+        ).values_list("id", "organisation_id", "partners")
+        for neighbourhood_id, owner_id, partner_id in rows:
+            for org_id in {owner_id, partner_id} & by_org.keys():
+                is_admin, kind = by_org[org_id]
+                if is_admin:
+                    roles[neighbourhood_id].add(Role.ORGANISATION_ADMIN)
+                if kind == Organisation.Kind.HOUSING_COMPANY and org_id == owner_id:
+                    roles[neighbourhood_id].add(Role.HOUSING_STAFF)
+    result = {key: frozenset(value) for key, value in roles.items()}
+    user._samen_roles = result
+    return result
+
+
+def roles_of(*, user: Any, neighbourhood: Neighbourhood | int) -> frozenset[str]:
+    """Return the roles of `user` in one neighbourhood."""
+    neighbourhood_id = neighbourhood if isinstance(neighbourhood, int) else neighbourhood.pk
+    return roles_by_neighbourhood(user).get(neighbourhood_id, frozenset())
+
+
+def neighbourhoods_visible_to(*, user: Any) -> QuerySet[Neighbourhood]:
+    """Return the neighbourhoods where `user` has any role, with their housing company."""
+    ids = list(roles_by_neighbourhood(user))
+    return Neighbourhood.objects.filter(pk__in=ids).select_related("organisation")
+
+
+def neighbourhoods_managed_by(*, user: Any) -> QuerySet[Neighbourhood]:
+    """Return the neighbourhoods where `user` has a staff role, with household counts."""
+    ids = [nid for nid, roles in roles_by_neighbourhood(user).items() if roles & STAFF_ROLES]
+    return (
+        Neighbourhood.objects.filter(pk__in=ids)
+        .select_related("organisation")
+        .annotate(household_count=Count("households", distinct=True))
+        .order_by("name")
+    )
+
+
+def neighbourhoods_public() -> QuerySet[Neighbourhood]:
+    """Return every neighbourhood for the visitors' index (names and places only)."""
+    return Neighbourhood.objects.select_related("organisation").order_by("name")
+
+
+def neighbourhood_by_slug(*, slug: str) -> Neighbourhood | None:
+    """Return the neighbourhood with this slug, or None."""
+    return Neighbourhood.objects.select_related("organisation").filter(slug=slug).first()
+
+
+def households_for_staff(*, neighbourhood: Neighbourhood, search: str = "") -> QuerySet[Household]:
+    """Return a neighbourhood's households with resident counts, optionally filtered."""
+    households = Household.objects.filter(neighbourhood=neighbourhood).annotate(
+        resident_count=Count("residents")
+    )
+    search = search.strip()
+    if search:
+        households = households.filter(
+            Q(street__icontains=search)
+            | Q(number__iexact=search)
+            | Q(residents__display_name__icontains=search)
+            | Q(join_code__iexact=search.replace("-", "").upper())
+        ).distinct()
+    return households.order_by("street", "number_sort", "number", "box")
+
+
+def household_for_staff(*, neighbourhood: Neighbourhood, pk: int) -> Household | None:
+    """Return one household of the neighbourhood with its residents, or None."""
+    return (
+        Household.objects.filter(neighbourhood=neighbourhood, pk=pk)
+        .prefetch_related("residents")
+        .first()
+    )
+
+
+def household_by_join_code(*, code: str) -> Household | None:
+    """Return the household with this (normalised) join code, with its neighbourhood."""
+    if not code:
+        return None
+    return (
+        Household.objects.select_related("neighbourhood")
+        .prefetch_related("residents")
+        .filter(join_code=code)
+        .first()
+    )
+
+
+def resident_of(*, user: Any) -> Resident | None:
+    """Return the resident record of a logged-in user, with household and neighbourhood."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        Resident.objects.select_related("household__neighbourhood__organisation")
+        .filter(user=user)
+        .first()
+    )
+
+
+def household_members(*, household: Household) -> list[Resident]:
+    """Return the residents of a household, in name order."""
+    return list(Resident.objects.filter(household=household).order_by("display_name", "id"))
+
+
+def residents_listed(*, neighbourhood: Neighbourhood) -> QuerySet[Resident]:
+    """Return the residents who chose to be listed, for the neighbour directory."""
+    return (
+        Resident.objects.filter(household__neighbourhood=neighbourhood, listed=True)
+        .select_related("household")
+        .order_by("household__street", "household__number_sort", "display_name")
+    )
+
+
+def street_names(*, neighbourhood: Neighbourhood) -> list[str]:
+    """Return the neighbourhood's street names in order."""
+    return list(
+        Household.objects.filter(neighbourhood=neighbourhood)
+        .order_by("street")
+        .values_list("street", flat=True)
+        .distinct()
+    )
+
+
+def team_of(*, neighbourhood: Neighbourhood) -> QuerySet[NeighbourhoodRole]:
+    """Return the explicit roles in a neighbourhood with their users."""
+    return (
+        NeighbourhoodRole.objects.filter(neighbourhood=neighbourhood)
+        .select_related("user")
+        .order_by("role", "user__display_name")
+    )
+
+
+def organisation_staff(*, neighbourhood: Neighbourhood) -> QuerySet[OrganisationMembership]:
+    """Return the staff of the neighbourhood's housing company and partners."""
+    return (
+        OrganisationMembership.objects.filter(
+            Q(organisation=neighbourhood.organisation_id)
+            | Q(organisation__partner_neighbourhoods=neighbourhood)
+        )
+        .select_related("user", "organisation")
+        .order_by("organisation__name", "user__display_name")
+        .distinct()
+    )
+
+
+def tenant_imports_of(*, neighbourhood: Neighbourhood) -> QuerySet[TenantImport]:
+    """Return the neighbourhood's imports, newest first, without their row data."""
+    return (
+        TenantImport.objects.filter(neighbourhood=neighbourhood)
+        .select_related("created_by")
+        .defer("rows")
+        .order_by("-created_at")
+    )
+
+
+def tenant_import_of(*, neighbourhood: Neighbourhood, pk: int) -> TenantImport | None:
+    """Return one import of the neighbourhood, or None."""
+    return TenantImport.objects.filter(neighbourhood=neighbourhood, pk=pk).first()
+
+
+def housing_companies_administered_by(*, user: Any) -> QuerySet[Organisation]:
+    """Return the housing companies where `user` is an organisation admin."""
+    if not getattr(user, "is_authenticated", False):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__is_admin=True, kind=Organisation.Kind.HOUSING_COMPANY
+    ).order_by("name")
+
+
+def team_role_of(*, neighbourhood: Neighbourhood, pk: int) -> NeighbourhoodRole | None:
+    """Return one explicit role in the neighbourhood with its user, or None."""
+    return (
+        NeighbourhoodRole.objects.filter(neighbourhood=neighbourhood, pk=pk)
+        .select_related("user")
+        .first()
+    )
