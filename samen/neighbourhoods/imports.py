@@ -5,11 +5,13 @@ errors per row; `services_import` compares the rows with the neighbourhood and w
 
 A problem with the whole file (wrong type, empty, no street/number header, too large) raises
 `ValidationError`. A problem with one row becomes an error dict that names the row number as
-the user sees it in the spreadsheet (the header is row 1). Errors are stored as a code with
-parameters, not as text, so that they are shown in the language of whoever reads them.
+the user sees it in the spreadsheet (usually the header is row 1, the first address row 2).
+Errors are stored as a code with parameters, not as text, so that they are shown in the
+language of whoever reads them.
 """
 
 import csv
+import hashlib
 import io
 import re
 import unicodedata
@@ -28,6 +30,8 @@ MAX_FILE_SIZE = 5 * 1024 * 1024
 MAX_ROWS = 10_000
 # Wider sheets are cut here: a tenant list needs about ten columns.
 MAX_COLUMNS = 60
+# The header may come after a few title rows, but no further down than this.
+HEADER_SEARCH_ROWS = 10
 EXTENSIONS = (".csv", ".xlsx")
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -191,6 +195,9 @@ class ParsedList:
     # Which field each recognised column fills, and the headers we did not use.
     columns: dict[str, str] = field(default_factory=dict)
     ignored_columns: list[str] = field(default_factory=list)
+    # A fingerprint of the file's bytes, so that a re-sent form with another file is not
+    # mistaken for a double submit of the first.
+    digest: str = ""
 
 
 def row_error(row: int, code: str, column: str = "", /, **params: Any) -> dict[str, Any]:
@@ -237,7 +244,9 @@ def parse_tenant_list(uploaded_file: Any) -> ParsedList:
         raise _too_large()
     if not data.strip():
         raise ValidationError(_("This file is empty."), code="empty")
-    return parse_tenant_bytes(data, name)
+    parsed = parse_tenant_bytes(data, name)
+    parsed.digest = hashlib.sha256(data).hexdigest()[:32]
+    return parsed
 
 
 def parse_tenant_bytes(data: bytes, name: str) -> ParsedList:
@@ -412,25 +421,36 @@ def _parse_languages(text: str, aliases: dict[str, str]) -> tuple[list[str], lis
     return codes, unknown
 
 
+def _no_header() -> ValidationError:
+    return ValidationError(
+        _(
+            "We cannot find the columns for the street and the house number in the first "
+            "rows. Name them for example 'straat' and 'huisnummer'."
+        ),
+        code="no_header",
+    )
+
+
 def _read_records(records: Iterable[tuple[int, list[Any]]]) -> ParsedList:
     parsed = ParsedList()
     aliases = _language_aliases()
     indexes: dict[str, int] | None = None
+    searched = 0
     count = 0
     for number, cells in records:
         texts = [_cell_text(cell) for cell in cells]
         if not any(texts):
             continue
         if indexes is None:
-            indexes, parsed.columns, parsed.ignored_columns = _map_header(cells)
-            if not all(name in indexes for name in REQUIRED):
-                raise ValidationError(
-                    _(
-                        "We cannot find the columns for the street and the house number in the "
-                        "first row. Name them for example 'straat' and 'huisnummer'."
-                    ),
-                    code="no_header",
-                )
+            # The header is the first row that names street and number; a title or a date
+            # above it (common in exports) is passed over.
+            found, columns, ignored = _map_header(cells)
+            if all(name in found for name in REQUIRED):
+                indexes, parsed.columns, parsed.ignored_columns = found, columns, ignored
+                continue
+            searched += 1
+            if searched >= HEADER_SEARCH_ROWS:
+                raise _no_header()
             continue
         count += 1
         if count > MAX_ROWS:
@@ -443,6 +463,8 @@ def _read_records(records: Iterable[tuple[int, list[Any]]]) -> ParsedList:
         parsed.rows.append(row)
         parsed.errors.extend(errors)
     if indexes is None:
+        if searched:
+            raise _no_header()
         raise ValidationError(_("This file is empty."), code="empty")
     if not parsed.rows:
         raise ValidationError(

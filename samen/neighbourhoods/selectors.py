@@ -3,7 +3,7 @@
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import CharField, Count, Q, QuerySet, Value
 
 from samen.neighbourhoods.models import (
     Household,
@@ -20,38 +20,55 @@ STAFF_ROLES = frozenset({Role.FACILITATOR, Role.HOUSING_STAFF, Role.ORGANISATION
 
 
 def roles_by_neighbourhood(user: Any) -> dict[int, frozenset[str]]:
-    """Return every role of `user` per neighbourhood id; cached on the user for the request."""
+    """Return every role of `user` per neighbourhood id; cached on the user for the request.
+
+    One query: a UNION of the five places a role comes from (see docs/architecture.md).
+    """
     if not getattr(user, "is_authenticated", False):
         return {}
     cached = getattr(user, "_samen_roles", None)
     if cached is not None:
         return cached
+
+    def tagged(queryset: QuerySet, id_field: str, role: str) -> QuerySet:
+        # No ORDER BY: compound statements refuse it in their parts.
+        return queryset.order_by().values_list(id_field, Value(role, output_field=CharField()))
+
+    resident = tagged(
+        Resident.objects.filter(user=user), "household__neighbourhood_id", Role.RESIDENT
+    )
+    explicit = (
+        NeighbourhoodRole.objects.filter(user=user)
+        .order_by()
+        .values_list("neighbourhood_id", "role")
+    )
+    staff = tagged(
+        Neighbourhood.objects.filter(
+            organisation__memberships__user=user,
+            organisation__kind=Organisation.Kind.HOUSING_COMPANY,
+        ),
+        "id",
+        Role.HOUSING_STAFF,
+    )
+    owner_admin = tagged(
+        Neighbourhood.objects.filter(
+            organisation__memberships__user=user, organisation__memberships__is_admin=True
+        ),
+        "id",
+        Role.ORGANISATION_ADMIN,
+    )
+    partner_admin = tagged(
+        Neighbourhood.objects.filter(
+            partners__memberships__user=user, partners__memberships__is_admin=True
+        ),
+        "id",
+        Role.ORGANISATION_ADMIN,
+    )
     roles: dict[int, set[str]] = defaultdict(set)
-    for neighbourhood_id in Resident.objects.filter(user=user).values_list(
-        "household__neighbourhood_id", flat=True
-    ):
-        roles[neighbourhood_id].add(Role.RESIDENT)
-    for neighbourhood_id, role in NeighbourhoodRole.objects.filter(user=user).values_list(
-        "neighbourhood_id", "role"
+    for neighbourhood_id, role in resident.union(
+        explicit, staff, owner_admin, partner_admin, all=True
     ):
         roles[neighbourhood_id].add(role)
-    memberships = list(
-        OrganisationMembership.objects.filter(user=user).values_list(
-            "organisation_id", "is_admin", "organisation__kind"
-        )
-    )
-    if memberships:
-        by_org = {org_id: (is_admin, kind) for org_id, is_admin, kind in memberships}
-        rows = Neighbourhood.objects.filter(
-            Q(organisation_id__in=by_org) | Q(partners__in=list(by_org))
-        ).values_list("id", "organisation_id", "partners")
-        for neighbourhood_id, owner_id, partner_id in rows:
-            for org_id in {owner_id, partner_id} & by_org.keys():
-                is_admin, kind = by_org[org_id]
-                if is_admin:
-                    roles[neighbourhood_id].add(Role.ORGANISATION_ADMIN)
-                if kind == Organisation.Kind.HOUSING_COMPANY and org_id == owner_id:
-                    roles[neighbourhood_id].add(Role.HOUSING_STAFF)
     result = {key: frozenset(value) for key, value in roles.items()}
     user._samen_roles = result
     return result

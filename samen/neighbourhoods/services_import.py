@@ -312,7 +312,7 @@ def tenant_import_preview(
 
     tenant_import, _created = run_once(
         key=idempotency_key,
-        scope=f"tenant_import_preview:{neighbourhood.pk}",
+        scope=f"tenant_import_preview:{neighbourhood.pk}:{parsed.digest}",
         model=TenantImport,
         create=create,
     )

@@ -94,11 +94,13 @@ def directory(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def staff_overview(request: HttpRequest) -> HttpResponse:
     """Show the neighbourhoods a staff member works in, with what they may do there."""
-    neighbourhoods = list(neighbourhoods_managed_by(user=request.user))
-    for neighbourhood in neighbourhoods:
+    page = Paginator(neighbourhoods_managed_by(user=request.user), 24).get_page(
+        request.GET.get("page")
+    )
+    for neighbourhood in page:
         neighbourhood.my_roles = roles_of(user=request.user, neighbourhood=neighbourhood)
-    admin_orgs = housing_companies_administered_by(user=request.user).exists()
-    if not neighbourhoods and not admin_orgs:
+    can_create = housing_companies_administered_by(user=request.user).exists()
+    if not page.object_list and not can_create:
         resident = resident_of(user=request.user)
         if resident is not None:
             return redirect("neighbourhoods:home", slug=resident.household.neighbourhood.slug)
@@ -106,7 +108,7 @@ def staff_overview(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "neighbourhoods/staff_overview.html",
-        {"neighbourhoods": neighbourhoods, "can_create": admin_orgs},
+        {"page_obj": page, "can_create": can_create},
     )
 
 

@@ -28,7 +28,7 @@ class Timeline:
 
 
 def _with_phases(queryset: QuerySet[Trajectory]) -> QuerySet[Trajectory]:
-    return queryset.prefetch_related(
+    return queryset.select_related("neighbourhood").prefetch_related(
         Prefetch(
             "phases",
             queryset=Phase.objects.order_by("starts_on", "position").prefetch_related(

@@ -161,6 +161,13 @@ def test_headers_match_whatever_the_case_spaces_or_language():
     assert parsed.rows[0]["tenant_ref"] == "K7"
 
 
+def test_title_rows_above_the_header_are_passed_over_and_rows_keep_their_numbers():
+    data = b"Huurderslijst Kapelakker;;\n\nstraat;huisnummer;naam\nKapelakker;1;Amina\n;2;Jef\n"
+    parsed = parse_tenant_bytes(data, "lijst.csv")
+    assert [row["row"] for row in parsed.rows] == [4, 5]
+    assert [(error["row"], error["code"]) for error in parsed.errors] == [(5, "missing_street")]
+
+
 def test_number_with_box_in_one_cell_is_split():
     rows = [
         ["Kapelakker", "12/3", "", "", "", "", "", ""],
@@ -453,6 +460,14 @@ def test_same_upload_sent_twice_makes_one_import(neighbourhood, users):
             idempotency_key="abc123",
         )
     assert TenantImport.objects.count() == 1
+    # The same form sent again with a corrected file (the browser's back button) is a new import.
+    tenant_import_preview(
+        neighbourhood=neighbourhood,
+        uploaded_file=upload(csv_bytes(ROWS[:2])),
+        actor=users["facilitator"],
+        idempotency_key="abc123",
+    )
+    assert TenantImport.objects.count() == 2
 
 
 # --- Pages --------------------------------------------------------------------------------
@@ -498,6 +513,37 @@ def test_preview_confirm_done_through_the_pages(
     assert Household.objects.count() == before + 3
     result = client.get(response.url).content.decode()
     assert "The list is imported." in result
+
+
+def test_with_the_database_backend_confirm_only_queues_the_work(
+    client, neighbourhood, users, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    tenant_import = tenant_import_preview(
+        neighbourhood=neighbourhood,
+        uploaded_file=upload(csv_bytes(ROWS)),
+        actor=users["facilitator"],
+    )
+    before = Household.objects.count()
+    client.force_login(users["facilitator"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(tenant_import.get_absolute_url(), {"action": "confirm"})
+    tenant_import.refresh_from_db()
+    assert tenant_import.status == TenantImport.Status.QUEUED
+    assert Household.objects.count() == before  # nothing happens inside the request
+    html = client.get(tenant_import.get_absolute_url()).content.decode()
+    assert '<meta http-equiv="refresh" content="2">' in html
+
+    # What `samen worker` does with the queued task (the worker itself closes the connection,
+    # which a test transaction does not survive).
+    queued = DBTaskResult.objects.get()
+    assert queued.args_kwargs == {"args": [tenant_import.pk], "kwargs": {}}
+    queued.task.call(*queued.args_kwargs["args"])
+    tenant_import.refresh_from_db()
+    assert tenant_import.status == TenantImport.Status.DONE
+    assert Household.objects.count() == before + 3
 
 
 def test_running_import_page_shows_progress_and_refreshes_itself(client, neighbourhood, users):

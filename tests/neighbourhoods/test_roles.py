@@ -60,6 +60,6 @@ def test_roles_cost_a_fixed_number_of_queries(neighbourhood, django_assert_max_n
     for _ in range(20):
         NeighbourhoodFactory(organisation=neighbourhood.organisation)
     user = type(user).objects.get(pk=user.pk)
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(1):
         for _ in range(5):
             roles_of(user=user, neighbourhood=neighbourhood)

@@ -111,3 +111,15 @@ def query_with(context: template.Context, **changes: Any) -> str:
             query[key] = value
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag
+def join_qr(household: Any, title: str = "") -> str:
+    """Render the QR code that opens the join-code login for this household."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    from samen.core.qr import qr_svg
+
+    url = settings.SITE_URL + reverse("accounts:code_link", kwargs={"code": household.join_code})
+    return qr_svg(url, title=title)

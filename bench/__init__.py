@@ -1,0 +1,1 @@
+"""Benchmarks: `make bench` (python -m bench). Budgets from DESIGN.md, measured, never timed tests."""
