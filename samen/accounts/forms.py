@@ -66,24 +66,20 @@ class JoinCodeForm(forms.Form):
 
 
 class WhoAreYouForm(IdempotentFormMixin, forms.Form):
-    """Pick yourself from the household, or add yourself with a name."""
+    """Add yourself to the household with a name (members pick their name with a button)."""
 
-    resident = forms.IntegerField(required=False, widget=forms.HiddenInput)
     display_name = forms.CharField(
         label=_("Your name"),
         help_text=_("Your first name is enough."),
         max_length=80,
-        required=False,
+        error_messages={"required": _("Type your name.")},
     )
 
     def clean_display_name(self) -> str:
-        return " ".join(self.cleaned_data.get("display_name", "").split())
-
-    def clean(self):  # type: ignore[no-untyped-def]
-        data = super().clean()
-        if not data.get("resident") and not data.get("display_name"):
-            self.add_error("display_name", _("Type your name, or choose your name above."))
-        return data
+        name = " ".join(self.cleaned_data.get("display_name", "").split())
+        if not name:
+            raise forms.ValidationError(_("Type your name."))
+        return name
 
 
 class MagicLinkForm(forms.Form):

@@ -127,20 +127,21 @@ def code_who(request: HttpRequest) -> HttpResponse:
     if household is None:
         return redirect("accounts:code")
     members = household_members(household=household)
-    form = WhoAreYouForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        chosen = form.cleaned_data.get("resident")
-        if chosen:
-            resident = next((m for m in members if m.pk == chosen), None)
-            if resident is None:
-                raise Http404
-        else:
-            resident = resident_create(
-                household=household,
-                display_name=form.cleaned_data["display_name"],
-                languages=[request.LANGUAGE_CODE],
-                idempotency_key=form.cleaned_data.get("idempotency_key"),
-            )
+    chosen = request.POST.get("resident") if request.method == "POST" else None
+    form = WhoAreYouForm(request.POST if request.method == "POST" and not chosen else None)
+    resident = None
+    if chosen:
+        resident = next((m for m in members if str(m.pk) == chosen), None)
+        if resident is None:
+            raise Http404
+    elif form.is_bound and form.is_valid():
+        resident = resident_create(
+            household=household,
+            display_name=form.cleaned_data["display_name"],
+            languages=[request.LANGUAGE_CODE],
+            idempotency_key=form.cleaned_data.get("idempotency_key"),
+        )
+    if resident is not None:
         user = resident_account(resident=resident)
         login(request, user, backend=MODEL_BACKEND)
         request.session.pop(SESSION_HOUSEHOLD, None)

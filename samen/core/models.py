@@ -15,6 +15,21 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+# Plain words for the audit actions that apps record; an unknown action shows its code.
+AUDIT_ACTIONS = {
+    "household.viewed": _("looked at a household"),
+    "household.join_code_renewed": _("made a new household code"),
+    "resident.created": _("added a resident"),
+    "resident.changed": _("changed a resident's details"),
+    "role.assigned": _("gave a role"),
+    "role.revoked": _("took a role away"),
+    "tenant_import.uploaded": _("uploaded a tenant list"),
+    "tenant_import.confirmed": _("confirmed a tenant list import"),
+    "tenant_import.cancelled": _("cancelled a tenant list import"),
+    "tenant_import.applied": _("a tenant list import was saved"),
+}
+
+
 class AuditEvent(models.Model):
     """One staff action on personal data (or another event worth keeping)."""
 
@@ -41,6 +56,11 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_type}:{self.target_id}"
+
+    @property
+    def action_label(self) -> str:
+        """Return the action in words (the code itself if it has no words yet)."""
+        return str(AUDIT_ACTIONS.get(self.action, self.action))
 
 
 class IdempotencyKey(models.Model):

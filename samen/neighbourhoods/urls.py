@@ -23,6 +23,7 @@ urlpatterns = [
         name="household_resident_add",
     ),
     path("wijk/<slug:slug>/team/", views.team, name="team"),
+    path("wijk/<slug:slug>/logboek/", views.audit_log, name="audit_log"),
     path("wijk/<slug:slug>/team/<int:pk>/weg/", views.team_remove, name="team_remove"),
     # Tenant-list imports (see views_import.py).
     path("wijk/<slug:slug>/import/", views_import.import_start, name="import_start"),

@@ -12,6 +12,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from samen.accounts.forms import ResidentDetailsForm
 from samen.core.access import access_neighbourhood
+from samen.core.selectors import audit_events_of
 from samen.core.services import audit_record
 from samen.neighbourhoods.forms import (
     HouseholdForm,
@@ -296,3 +297,18 @@ def team_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request, _("%(name)s no longer has this role.") % {"name": assignment.user.display_name}
     )
     return redirect("neighbourhoods:team", slug=slug)
+
+
+@login_required
+@require_GET
+def audit_log(request: HttpRequest, slug: str) -> HttpResponse:
+    """Show who looked at or changed personal data in the neighbourhood."""
+    neighbourhood = access_neighbourhood(request, slug=slug, perm="neighbourhoods.view_audit_log")
+    page = Paginator(audit_events_of(neighbourhood_id=neighbourhood.pk), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "neighbourhoods/auditevent_list.html",
+        {"neighbourhood": neighbourhood, "page_obj": page},
+    )

@@ -66,6 +66,26 @@ def test_field_and_error_summary_link_each_error_to_its_field():
     assert '<label for="id_name">' in html
 
 
+def test_dutch_is_the_default_whatever_the_browser_asks(client, db):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert 'lang="nl"' in response.content.decode()
+
+
+def test_org_admin_reads_who_looked_at_a_household(client, users, household):
+    client.force_login(users["facilitator"])
+    client.get(
+        reverse(
+            "neighbourhoods:household_detail",
+            kwargs={"slug": household.neighbourhood.slug, "pk": household.pk},
+        )
+    )
+    client.force_login(users["organisation_admin"])
+    response = client.get(
+        reverse("neighbourhoods:audit_log", kwargs={"slug": household.neighbourhood.slug})
+    )
+    assert users["facilitator"].display_name in response.content.decode()
+
+
 def test_language_switch_to_english(client, db):
     response = client.post(reverse("set_language"), {"language": "en", "next": "/"}, follow=True)
     assert 'lang="en"' in response.content.decode()

@@ -27,6 +27,7 @@ PAGES = [
     ("neighbourhoods:household_list", "facilitator", {}),
     ("neighbourhoods:household_list", "facilitator", {"q": "Kapel"}),
     ("neighbourhoods:team", "organisation_admin", {}),
+    ("neighbourhoods:audit_log", "organisation_admin", {}),
     ("trajectories:manage", "facilitator", {}),
     ("accounts:household", "resident", None),
 ]

@@ -27,7 +27,13 @@ def _widget_kind(bound: forms.BoundField) -> str:
 
 
 @register.inclusion_tag("components/field.html")
-def field(bound: forms.BoundField, hint: str = "", css: str = "", autofocus: bool = False) -> dict:
+def field(
+    bound: forms.BoundField,
+    hint: str = "",
+    css: str = "",
+    autofocus: bool = False,
+    mark_optional: bool = True,
+) -> dict:
     """Render one form field with its label, hint and error."""
     kind = _widget_kind(bound)
     hint = hint or str(bound.help_text or "")
@@ -51,7 +57,7 @@ def field(bound: forms.BoundField, hint: str = "", css: str = "", autofocus: boo
         "hint": hint,
         "described": " ".join(described),
         "widget": bound.as_widget(attrs=attrs) if kind not in {"checkboxes", "radios"} else "",
-        "required": bound.field.required,
+        "required": bound.field.required or not mark_optional,
     }
 
 
