@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "samen.accounts",
     "samen.neighbourhoods",
     "samen.trajectories",
+    "samen.listening",
 ]
 
 MIDDLEWARE = [

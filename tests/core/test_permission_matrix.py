@@ -1,10 +1,13 @@
 """The permission matrix: every URL × every role → the expected status.
 
-The list of URLs comes from the URL configuration, so a new view without a row here makes
-`test_every_url_has_a_row` fail.
+The list of URLs comes from the URL configuration, so a new view without a row makes
+`test_every_url_has_a_row` fail. Rows for the foundation live here; each later app adds its
+own rows in `tests/<app>/matrix.py` (`MATRIX`, `build(world)` and `kwargs(name, world)`).
 """
 
 import datetime
+import importlib
+import pkgutil
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -91,6 +94,26 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
 }
 
 
+def _app_matrices() -> list:
+    """Find `tests/<app>/matrix.py` modules."""
+    import tests
+
+    modules = []
+    for info in pkgutil.iter_modules(tests.__path__):
+        if info.ispkg:
+            try:
+                modules.append(importlib.import_module(f"tests.{info.name}.matrix"))
+            except ModuleNotFoundError as error:
+                if error.name != f"tests.{info.name}.matrix":
+                    raise
+    return modules
+
+
+APP_MATRICES = _app_matrices()
+for _module in APP_MATRICES:
+    MATRIX.update(_module.MATRIX)
+
+
 def _url_names(
     resolver: URLResolver, namespace: str = "", prefix: str = ""
 ) -> list[tuple[str, str]]:
@@ -130,17 +153,25 @@ def world(neighbourhood, household, users):
     role = NeighbourhoodRole.objects.filter(
         role=Role.FACILITATOR, neighbourhood=neighbourhood
     ).first()
-    return {
+    world = {
         "slug": neighbourhood.slug,
+        "neighbourhood": neighbourhood,
         "household": household,
         "phase": phase,
         "track": track,
         "import": tenant_import,
         "role": role,
+        "users": users,
     }
+    for module in APP_MATRICES:
+        module.build(world)
+    return world
 
 
 def _kwargs(name: str, world: dict) -> dict:
+    for module in APP_MATRICES:
+        if name in module.MATRIX:
+            return module.kwargs(name, world)
     slug = world["slug"]
     phase = world["phase"]
     return {
