@@ -1,12 +1,12 @@
 """E-mails to residents about what became of their input (sent after the commit)."""
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from django.conf import settings
 from samen.listening.models import Contribution, Theme
 
 

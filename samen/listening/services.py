@@ -71,10 +71,12 @@ def contribution_create(
             return existing
 
     def create() -> Contribution:
-        from samen.listening.text import detect_language
-
         text = _clean_text(data.text)
-        language = data.language or detect_language(text) or ""
+        language = data.language
+        if not language:
+            from samen.listening.text import detect_language
+
+            language = detect_language(text) or ""
         contribution = Contribution(
             neighbourhood=neighbourhood,
             phase=_current_phase(neighbourhood),

@@ -16,6 +16,9 @@ from samen.neighbourhoods.services import (
 # Two households have fixed codes so the README can list them as demo logins.
 RESIDENT_CODE = "KAPEAKR3"
 COMMITTEE_CODE = "BUURTC4M"
+# A resident of Molenveld, where the exploration runs today (so input can be given online).
+MOLENVELD_CODE = "MNVE7D4K"
+MOLENVELD_SLUG = "molenveld"
 
 STREETS = [
     # (street, house numbers, boxes per number)
@@ -166,6 +169,33 @@ def load(ctx: DemoContext) -> None:
             role=Role.COMMITTEE_MEMBER,
             actor=None,
         )
+    molenveld = neighbourhood_create(
+        organisation=company,
+        name="Molenveld",
+        slug=MOLENVELD_SLUG,
+        municipality="Brecht",
+        introduction="Molenveld heeft 18 nieuwe sociale woningen. We starten net met luisteren.",
+    )
+    molenveld.partners.add(community)
+    role_assign(neighbourhood=molenveld, user=facilitator, role=Role.FACILITATOR, actor=None)
+    molenveld_households = []
+    for number in range(1, 19):
+        household = household_create(
+            neighbourhood=molenveld,
+            street="Molenveld",
+            number=str(number),
+            postal_code="2960",
+            tenant_ref=f"MV-{number:04d}",
+        )
+        molenveld_households.append(household)
+    Household.objects.filter(pk=molenveld_households[0].pk).update(join_code=MOLENVELD_CODE)
+    for household, name, languages in (
+        (molenveld_households[0], "Sanne", ["nl", "en"]),
+        (molenveld_households[1], "Yusuf", ["ar", "nl"]),
+        (molenveld_households[3], "Ewa", ["pl", "nl"]),
+    ):
+        resident_create(household=household, display_name=name, languages=languages, listed=True)
+    ctx.objects["molenveld"] = molenveld
     ctx.objects.update(
         company=company,
         community=community,
@@ -189,5 +219,8 @@ def logins() -> list[DemoLogin]:
         DemoLogin("community worker", "lotte@buurtwerk.example", DEMO_PASSWORD, "/beheer/"),
         DemoLogin("housing staff", "koen@kempense.example", DEMO_PASSWORD, "/beheer/"),
         DemoLogin("organisation admin", "sarah@kempense.example", DEMO_PASSWORD, "/beheer/"),
+        DemoLogin(
+            "resident, Molenveld", "code", "MNVE-7D4K", f"/wijk/{MOLENVELD_SLUG}/thuis/ (Sanne)"
+        ),
         DemoLogin("visitor", "–", "–", f"/wijk/{kapelakker.slug}/"),
     ]

@@ -72,6 +72,8 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
             "resident": resident,
             "roles": roles_of(user=request.user, neighbourhood=neighbourhood),
             "timeline": timeline_of(neighbourhood=neighbourhood),
+            "can_submit": request.user.has_perm("listening.submit_online", neighbourhood),
+            "can_volunteer": request.user.has_perm("listening.volunteer", neighbourhood),
         },
     )
 

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.utils import timezone
+
 from samen.core.demo import DemoContext
 from samen.trajectories.models import Phase
 from samen.trajectories.services import trajectory_create_from_blueprint
@@ -27,3 +29,10 @@ def load(ctx: DemoContext) -> None:
         starts_on=datetime.date(2022, 2, 14), ends_on=datetime.date(2022, 12, 31)
     )
     ctx.objects.update(trajectory=trajectory, exploration=exploration, follow_up=follow_up)
+    # Molenveld started a few weeks ago, so its exploration runs today whatever the date.
+    today = timezone.localdate()
+    trajectory_create_from_blueprint(
+        neighbourhood=ctx.objects["molenveld"],
+        blueprint="two_phase",
+        starts_on=today.replace(day=1) - datetime.timedelta(days=31),
+    )
