@@ -78,7 +78,7 @@ class PaperContributionForm(IdempotentFormMixin, forms.Form):
     language = forms.ChoiceField(
         label=_("Language"),
         required=False,
-        choices=[("", _("Find out by itself"))] + list(settings.RESIDENT_LANGUAGES),
+        choices=[("", _("Find out by itself")), *list(settings.RESIDENT_LANGUAGES)],
     )
     consent_named = forms.BooleanField(
         label=_("The resident agrees that the housing company sees their name"), required=False
@@ -265,14 +265,18 @@ class ConclusionForm(forms.Form):
 class ContributionFilterForm(forms.Form):
     q = forms.CharField(label=_("Search in the text"), required=False, max_length=80)
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("all"))] + list(Kind.choices)
+        label=_("Kind"), required=False, choices=[("", _("all")), *list(Kind.choices)]
     )
     channel = forms.ChoiceField(
-        label=_("Channel"), required=False, choices=[("", _("all"))] + list(Channel.choices)
+        label=_("Channel"), required=False, choices=[("", _("all")), *list(Channel.choices)]
     )
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("", _("all"))]
-        + [("new", _("new")), ("themed", _("in a theme")), ("answered", _("answered"))],
+        choices=[
+            ("", _("all")),
+            ("new", _("new")),
+            ("themed", _("in a theme")),
+            ("answered", _("answered")),
+        ],
     )
