@@ -78,7 +78,7 @@ class PaperContributionForm(IdempotentFormMixin, forms.Form):
     language = forms.ChoiceField(
         label=_("Language"),
         required=False,
-        choices=[("", _("Find out by itself")), *list(settings.RESIDENT_LANGUAGES)],
+        choices=[("", _("Detect automatically")), *list(settings.RESIDENT_LANGUAGES)],
     )
     consent_named = forms.BooleanField(
         label=_("The resident agrees that the housing company sees their name"), required=False

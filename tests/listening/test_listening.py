@@ -76,7 +76,7 @@ def test_empty_or_huge_text_gets_a_message_and_keeps_the_text(
     huge = "woord " * 5000
     response = client.post(url("give", neighbourhood), {"kind": "idea", "text": huge})
     error = response.context["form"].errors["text"][0]
-    assert "3000" in error and "30000" in error.replace(".", "").replace(" ", "")
+    assert "3000" in error and str(len(huge.strip())) in error.replace(".", "").replace(" ", "")
     assert huge.strip()[:200] in response.content.decode()
     assert Contribution.objects.count() == 0
 

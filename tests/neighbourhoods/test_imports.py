@@ -31,6 +31,16 @@ ROWS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """These tests read the English messages; the interface itself is Dutch by default."""
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
+
 def csv_bytes(rows, header=HEADER, delimiter=";", encoding="utf-8", bom=False) -> bytes:
     lines = [delimiter.join(header), *(delimiter.join(row) for row in rows)]
     data = ("\r\n".join(lines) + "\r\n").encode(encoding)
