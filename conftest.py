@@ -4,6 +4,12 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path_factory):
+    """Uploads and PDFs of a test never land in the project's media folder."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
 def _static_without_manifest(settings):
     """Tests serve static files from the source folders, without a collectstatic run."""
     settings.STORAGES = {

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("samen.neighbourhoods.urls")),
     path("", include("samen.trajectories.urls")),
     path("", include("samen.listening.urls")),
+    path("", include("samen.printing.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
 ]

@@ -27,6 +27,12 @@ AUDIT_ACTIONS = {
     "tenant_import.confirmed": _("confirmed a tenant list import"),
     "tenant_import.cancelled": _("cancelled a tenant list import"),
     "tenant_import.applied": _("a tenant list import was saved"),
+    "print_job.started": _("started a PDF with household codes"),
+    "print_job.downloaded": _("downloaded a PDF with household codes"),
+    "household.postcard_printed": _("printed a household's postcard"),
+    "contribution.changed": _("changed a contribution"),
+    "contribution.deleted": _("deleted a contribution"),
+    "contributions.exported": _("downloaded all contributions"),
 }
 
 

@@ -1,0 +1,1 @@
+"""Printables: postcards, flyers, wish cards and PDF reports (WeasyPrint), and PDF jobs."""
