@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from samen.core.access import access_neighbourhood
+from samen.core.idempotency import new_key
 from samen.listening import exports
 from samen.listening.forms import (
     AnswerForm,
@@ -538,6 +539,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
             "form": form,
             "can_write": can_write,
             "can_answer": request.user.has_perm("listening.answer_theme", neighbourhood),
+            "pdf_key": new_key(),
         },
     )
 

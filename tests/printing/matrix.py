@@ -25,9 +25,10 @@ def _only(allowed: tuple[str, ...], ok: int = 200) -> dict[str, int]:
 
 
 MATRIX: dict[str, tuple[str, dict[str, int]]] = {
-    "printing:index": ("get", _only(WORKERS)),
+    # Housing staff may print the feedback report (listening), so they reach the page too.
+    "printing:index": ("get", _only((*WORKERS, "housing_staff"))),
     # An empty POST: the page again with "choose what to print".
-    "printing:job_start": ("post", _only(WORKERS, ok=400)),
+    "printing:job_start": ("post", _only((*WORKERS, "housing_staff"), ok=400)),
     "printing:job_detail": ("get", _only(WORKERS)),
     "printing:job_download": ("get", _only(WORKERS)),
     "printing:household_postcard": ("get", _only(WORKERS)),
