@@ -44,6 +44,12 @@ def pages() -> list[tuple[str, str, str]]:
         ("trajectory", "facilitator", "/wijk/kapelakker/traject/"),
         ("team", "organisation_admin", "/wijk/kapelakker/team/"),
         ("overview, company admin", "organisation_admin", "/beheer/"),
+        ("all input", "facilitator", "/wijk/kapelakker/inbreng/"),
+        ("themes", "facilitator", "/wijk/kapelakker/themas/"),
+        ("reach", "facilitator", "/wijk/kapelakker/bereik/"),
+        ("feedback report", "facilitator", "/wijk/kapelakker/terugkoppeling/"),
+        ("you said, we did", "resident", "/wijk/kapelakker/jullie-zeiden/"),
+        ("what we said", "resident", "/wijk/kapelakker/mijn-inbreng/"),
     ]
 
 
@@ -98,7 +104,7 @@ def measure(label: str) -> dict[str, tuple[int, int, int]]:
 
 def main() -> int:
     setup()
-    from bench.scale import grow, grow_neighbourhood
+    from bench.scale import grow, grow_contributions, grow_neighbourhood
     from samen.neighbourhoods.models import Household, Neighbourhood, Organisation
 
     demo = measure("the Kapelakker demo")
@@ -106,6 +112,7 @@ def main() -> int:
     kapelakker = Neighbourhood.objects.get(slug="kapelakker")
     grow(organisation=company, neighbourhoods=99, households_each=48)
     grow_neighbourhood(neighbourhood=kapelakker, households=4752)
+    grow_contributions(neighbourhood=kapelakker, count=11_880)
     print(
         f"\n(grown to {Neighbourhood.objects.count()} neighbourhoods and "
         f"{Household.objects.count()} households; Kapelakker has "
@@ -127,6 +134,10 @@ def main() -> int:
             ok = weight <= BUDGET_WEIGHT
             failures += not ok
             print(f"weight   {name:<28} {weight / 1024:.1f} KB (≤ 30 KB)  {'OK' if ok else 'OVER'}")
+    print("\n== theme suggestions on 10,000 contributions")
+    from bench.bench_themes import main as bench_themes
+
+    failures += bool(bench_themes([]))
     return 1 if failures else 0
 
 

@@ -107,3 +107,32 @@ def grow_neighbourhood(*, neighbourhood: Neighbourhood, households: int, seed: i
         [Resident(household=h, display_name=rng.choice(FIRST_NAMES), listed=True) for h in made],
         batch_size=2000,
     )
+
+
+def grow_contributions(*, neighbourhood: Neighbourhood, count: int, seed: int = 3) -> None:
+    """Add `count` contributions spread over the neighbourhood's households and themes."""
+    from samen.listening.models import Contribution, Theme
+
+    rng = random.Random(seed)
+    household_ids = list(
+        Household.objects.filter(neighbourhood=neighbourhood).values_list("id", flat=True)
+    )
+    theme_ids = list(Theme.objects.filter(neighbourhood=neighbourhood).values_list("id", flat=True))
+    words = ["parkeren", "speeltuin", "afval", "groen", "buren", "lawaai", "licht", "veilig"]
+    rows = []
+    for n in range(count):
+        theme_id = rng.choice(theme_ids) if theme_ids and n % 3 else None
+        rows.append(
+            Contribution(
+                neighbourhood=neighbourhood,
+                kind=rng.choice(["question", "frustration", "idea", "need"]),
+                text=f"Bijdrage {n} over {rng.choice(words)} en {rng.choice(words)} in de wijk.",
+                channel=rng.choice(["stand", "postcard", "online", "door_to_door"]),
+                language="nl",
+                household_id=rng.choice(household_ids) if n % 4 else None,
+                street="Kapelakker",
+                theme_id=theme_id,
+                status="themed" if theme_id else "new",
+            )
+        )
+    Contribution.objects.bulk_create(rows, batch_size=2000)

@@ -82,7 +82,7 @@ def themes_of(*, neighbourhood: Neighbourhood) -> QuerySet[Theme]:
     }
     return (
         Theme.objects.filter(neighbourhood=neighbourhood)
-        .select_related("response")
+        .select_related("response", "neighbourhood")
         .annotate(total=Count("contributions"), **kinds)
         .order_by("-total", "title")
     )

@@ -350,6 +350,8 @@ PAGES = [
 
 
 def _grow(neighbourhood, n, users):
+    for extra in range(n // 3):
+        Theme.objects.get_or_create(neighbourhood=neighbourhood, title=f"Thema {n}-{extra}")
     theme = Theme.objects.get_or_create(neighbourhood=neighbourhood, title="Groei")[0]
     ThemeResponse.objects.get_or_create(theme=theme, defaults={"text": "Ok", "status": "done"})
     for i in range(n):
