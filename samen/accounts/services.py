@@ -52,3 +52,32 @@ def magic_link_send(*, email: str) -> int:
 
         transaction.on_commit(send)
     return len(links)
+
+
+def resident_data_export(*, resident: Resident) -> dict:
+    """Return everything Samen keeps about the resident, for download."""
+    from django.utils import timezone
+
+    from samen.core.personal_data import collect
+
+    return {"exported_at": timezone.now().isoformat(), **collect(resident)}
+
+
+@transaction.atomic
+def resident_erase(*, resident: Resident) -> None:
+    """Erase a resident's account: every app removes or anonymises its data, then the person."""
+    from samen.core.personal_data import personal_data_modules
+    from samen.core.services import audit_record
+
+    for module in personal_data_modules():
+        module.erase(resident)
+    audit_record(
+        actor=None,
+        action="resident.erased",
+        neighbourhood_id=resident.household.neighbourhood_id,
+        data={"household": resident.household_id},
+    )
+    user = resident.user
+    resident.delete()
+    if user is not None:
+        user.delete()

@@ -29,4 +29,6 @@ urlpatterns = [
     path("mijn-huishouden/", views.household_view, name="household"),
     path("mijn-huishouden/nieuw/", views.household_member_add, name="household_member_add"),
     path("mijn-gegevens/", views.my_details, name="my_details"),
+    path("mijn-gegevens/download/", views.my_data_download, name="my_data_download"),
+    path("mijn-gegevens/wissen/", views.my_data_erase, name="my_data_erase"),
 ]

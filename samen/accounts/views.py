@@ -22,7 +22,7 @@ from samen.accounts.forms import (
     WhoAreYouForm,
 )
 from samen.accounts.models import User
-from samen.accounts.services import magic_link_send
+from samen.accounts.services import magic_link_send, resident_data_export, resident_erase
 from samen.accounts.tokens import magic_link_tokens
 from samen.core import ratelimit
 from samen.neighbourhoods.models import Household, normalise_join_code
@@ -298,3 +298,43 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
+
+
+@login_required
+@require_http_methods(["GET"])
+def my_data_download(request: HttpRequest) -> HttpResponse:
+    """Download everything Samen keeps about me, as a JSON file."""
+    import json
+
+    from django.utils import timezone
+
+    resident = _own_resident(request)
+    data = resident_data_export(resident=resident)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="samen-mijn-gegevens-{timezone.localdate():%Y-%m-%d}.json"'
+    )
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_data_erase(request: HttpRequest) -> HttpResponse:
+    """Erase my account (after a confirmation); what I said stays, without my name."""
+    resident = _own_resident(request)
+    if request.method == "POST":
+        if request.POST.get("confirm") != "yes":
+            return render(
+                request,
+                "accounts/erase_confirm.html",
+                {"resident": resident, "error": True},
+                status=400,
+            )
+        resident_erase(resident=resident)
+        logout(request)
+        messages.success(request, _("Your account is erased. Thank you for taking part."))
+        return redirect("core:home")
+    return render(request, "accounts/erase_confirm.html", {"resident": resident})

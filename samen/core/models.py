@@ -33,6 +33,7 @@ AUDIT_ACTIONS = {
     "contribution.changed": _("changed a contribution"),
     "contribution.deleted": _("deleted a contribution"),
     "contributions.exported": _("downloaded all contributions"),
+    "resident.erased": _("a resident erased their account"),
 }
 
 

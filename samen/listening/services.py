@@ -320,9 +320,13 @@ def feedback_conclusion_save(
 
 
 def resident_contributions_anonymise(*, resident: Resident) -> int:
-    """Unlink a resident's contributions from them (account erasure); the texts stay."""
+    """Unlink a resident's contributions from them (account erasure); the texts stay.
+
+    The household link goes too (a household of one would name the person); the street stays,
+    so reach figures per street keep counting them.
+    """
     return Contribution.objects.filter(Q(author=resident)).update(
-        author=None, household=None, consent_named=False, updated_at=timezone.now()
+        author=None, household=None, entered_by=None, consent_named=False, updated_at=timezone.now()
     )
 
 

@@ -65,6 +65,8 @@ MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "accounts:household": ("get", _only(RESIDENTS)),
     "accounts:household_member_add": ("get", _only(RESIDENTS)),
     "accounts:my_details": ("get", _only(RESIDENTS)),
+    "accounts:my_data_download": ("get", _only(RESIDENTS)),
+    "accounts:my_data_erase": ("get", _only(RESIDENTS)),
     "neighbourhoods:public": ("get", _all(200)),
     "neighbourhoods:home": ("get", _only(MEMBERS)),
     "neighbourhoods:directory": ("get", _only(MEMBERS)),
