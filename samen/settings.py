@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "samen.neighbourhoods",
     "samen.trajectories",
     "samen.listening",
+    "samen.api",
     "samen.printing",
 ]
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("samen.accounts.urls")),
     path("", include("samen.neighbourhoods.urls")),
     path("", include("samen.trajectories.urls")),
+    path("", include("samen.api.urls")),
     path("", include("samen.listening.urls")),
     path("", include("samen.printing.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -34,6 +34,9 @@ AUDIT_ACTIONS = {
     "contribution.deleted": _("deleted a contribution"),
     "contributions.exported": _("downloaded all contributions"),
     "resident.erased": _("a resident erased their account"),
+    "api_key.created": _("made an API key"),
+    "api_key.revoked": _("switched off an API key"),
+    "api.contributions_listed": _("read the contributions with an API key"),
 }
 
 

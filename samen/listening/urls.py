@@ -3,6 +3,7 @@
 from django.urls import path
 
 from samen.listening import views
+from samen.listening.urls_stand import urlpatterns as stand_urlpatterns
 from samen.listening.urls_suggest import urlpatterns as suggest_urlpatterns
 
 app_name = "listening"
@@ -24,4 +25,4 @@ urlpatterns = [
     path("wijk/<slug:slug>/vrijwilligers/", views.volunteer_list, name="volunteers"),
     path("wijk/<slug:slug>/terugkoppeling/", views.report, name="report"),
 ]
-urlpatterns += suggest_urlpatterns
+urlpatterns += stand_urlpatterns + suggest_urlpatterns

@@ -421,7 +421,13 @@ def theme_assign(request: HttpRequest, slug: str) -> HttpResponse:
             theme=form.cleaned_data["theme"],
         )
         messages.success(
-            request, _("%(count)d contributions are now in the theme.") % {"count": count}
+            request,
+            ngettext(
+                "%(count)d contribution is now in the theme.",
+                "%(count)d contributions are now in the theme.",
+                count,
+            )
+            % {"count": count},
         )
         return redirect("listening:assign", slug=slug)
     return render(

@@ -232,3 +232,12 @@ def team_role_of(*, neighbourhood: Neighbourhood, pk: int) -> NeighbourhoodRole 
         .select_related("user")
         .first()
     )
+
+
+def organisations_administered_by(*, user: Any) -> QuerySet[Organisation]:
+    """Return every organisation where `user` is an admin."""
+    if not getattr(user, "is_authenticated", False):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user=user, memberships__is_admin=True).order_by(
+        "name"
+    )

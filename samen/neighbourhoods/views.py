@@ -26,6 +26,7 @@ from samen.neighbourhoods.selectors import (
     housing_companies_administered_by,
     neighbourhoods_managed_by,
     organisation_staff,
+    organisations_administered_by,
     resident_of,
     residents_listed,
     roles_of,
@@ -111,7 +112,11 @@ def staff_overview(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "neighbourhoods/staff_overview.html",
-        {"page_obj": page, "can_create": can_create},
+        {
+            "page_obj": page,
+            "can_create": can_create,
+            "admin_organisations": organisations_administered_by(user=request.user),
+        },
     )
 
 
