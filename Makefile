@@ -18,12 +18,17 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/samen demo
 
+# Browser tests (e2e/) run on both databases too: on SQLite the live server shares the test's
+# in-memory connection, on PostgreSQL it has its own, as in production. A test stuck for five
+# minutes prints every thread's stack (faulthandler), so a hang in CI shows where it is.
+PYTEST := $(BIN)/python -m pytest -n 2 -p no:cacheprovider -o faulthandler_timeout=300
+
 ## test: install and run every test (SQLite; also PostgreSQL when TEST_DATABASE_URL is set)
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
+	$(PYTEST)
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== the same tests on PostgreSQL: $$TEST_DATABASE_URL"; \
-		DATABASE_URL="$$TEST_DATABASE_URL" $(BIN)/python -m pytest -n 2 -p no:cacheprovider; \
+		DATABASE_URL="$$TEST_DATABASE_URL" $(PYTEST); \
 	fi
 
 test-browser: $(STAMP)

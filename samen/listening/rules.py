@@ -18,9 +18,8 @@ rules.add_perm(
     "listening.submit_online", is_resident & phase_allows("submit", "listening.Contribution")
 )
 rules.add_perm("listening.view_own", is_resident)
-rules.add_perm(
-    "listening.volunteer", is_resident & phase_allows("volunteer", "listening.Volunteer")
-)
+# Offers to help are welcome in every phase, also after the trajectory.
+rules.add_perm("listening.volunteer", is_resident)
 rules.add_perm("listening.enter_paper", is_worker)
 rules.add_perm("listening.use_stand", is_worker)
 rules.add_perm("listening.view_contributions", is_worker)

@@ -38,7 +38,7 @@ def suggestion_run_start(
 
     def create() -> SuggestionRun:
         busy = (
-            SuggestionRun.objects.select_for_update()
+            SuggestionRun.objects.select_for_update(of=("self",))
             .filter(neighbourhood=neighbourhood, status__in=[RunStatus.QUEUED, RunStatus.RUNNING])
             .order_by("-id")
             .first()
@@ -131,7 +131,7 @@ def suggestion_run_execute(*, run_id: int) -> SuggestionRun:
 
 def _locked(suggestion: ThemeSuggestion) -> ThemeSuggestion:
     return (
-        ThemeSuggestion.objects.select_for_update()
+        ThemeSuggestion.objects.select_for_update(of=("self",))
         .select_related("run__neighbourhood", "theme")
         .get(pk=suggestion.pk)
     )

@@ -184,7 +184,9 @@ def test_each_card_speaks_its_households_language_where_the_interface_has_it(nei
 def test_the_qr_code_opens_the_households_login_and_then_the_input_form(client, household):
     url = postcard_target_url(household)
     slug = household.neighbourhood.slug
-    assert url == settings.SITE_URL + f"/c/{household.join_code}/?next=%2Fwijk%2F{slug}%2Fzeg-het%2F"
+    assert (
+        url == settings.SITE_URL + f"/c/{household.join_code}/?next=%2Fwijk%2F{slug}%2Fzeg-het%2F"
+    )
     response = client.get(url.removeprefix(settings.SITE_URL))
     assert response["Location"] == "/aanmelden/code/wie/"
     assert client.session["samen_join_next"] == f"/wijk/{slug}/zeg-het/"
