@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from samen.core.models import TimeStampedModel
 from samen.neighbourhoods.models import Household, Neighbourhood, Resident
@@ -160,7 +161,7 @@ class ThemeResponse(TimeStampedModel):
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("we will do this")
-        DONE = "done", _("done")
+        DONE = "done", pgettext_lazy("answer to a theme", "done")
         EXPLAINED = "explained", _("not possible, and why")
 
     theme = models.OneToOneField(
