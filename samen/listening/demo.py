@@ -323,3 +323,9 @@ def load(ctx: DemoContext) -> None:
         actor=facilitator,
     )
     ctx.objects["themes"] = list(Theme.objects.filter(neighbourhood=neighbourhood))
+    # A finished suggestion run over the input that is in no theme yet, ready to decide on.
+    from samen.listening.models import SuggestionRun
+    from samen.listening.services_suggest import suggestion_run_execute
+
+    run = SuggestionRun.objects.create(neighbourhood=neighbourhood, requested_by=facilitator)
+    suggestion_run_execute(run_id=run.pk)
