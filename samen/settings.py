@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "samen.listening",
     "samen.api",
     "samen.printing",
+    "samen.agreements",
 ]
 
 MIDDLEWARE = [

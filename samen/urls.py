@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("samen.api.urls")),
     path("", include("samen.listening.urls")),
     path("", include("samen.printing.urls")),
+    path("", include("samen.agreements.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
 ]
