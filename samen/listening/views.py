@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from samen.core.access import access_neighbourhood
+from samen.core.forms import add_validation_errors
 from samen.core.idempotency import new_key
 from samen.listening import exports
 from samen.listening.forms import (
@@ -61,14 +62,6 @@ from samen.listening.services import (
 from samen.neighbourhoods.selectors import resident_of, street_names
 
 PAGE_SIZE = 50
-
-
-def _add_errors(form, error: ValidationError) -> None:  # type: ignore[no-untyped-def]
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _own_resident(request: HttpRequest, neighbourhood):  # type: ignore[no-untyped-def]
@@ -128,7 +121,7 @@ def give_input(request: HttpRequest, slug: str) -> HttpResponse:
                 idempotency_key=data["idempotency_key"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Thank you! We have received what you said."))
             return redirect("listening:mine", slug=slug)
@@ -233,7 +226,7 @@ def contribution_paper(request: HttpRequest, slug: str) -> HttpResponse:
                 idempotency_key=data["idempotency_key"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             request.session["samen_paper_channel"] = data["channel"]
             request.session["samen_paper_count"] = request.session.get("samen_paper_count", 0) + 1
@@ -288,7 +281,7 @@ def contribution_detail(request: HttpRequest, slug: str, pk: int) -> HttpRespons
                 consent_named=data["consent_named"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect("listening:list", slug=slug)

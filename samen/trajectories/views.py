@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samen.core.access import access_neighbourhood
+from samen.core.forms import add_validation_errors
 from samen.trajectories.forms import BlueprintForm, PhaseForm, TrackForm, TrajectoryForm
 from samen.trajectories.models import Phase, Trajectory
 from samen.trajectories.selectors import trajectories_of, trajectory_of
@@ -21,14 +22,6 @@ from samen.trajectories.services import (
 )
 
 PERM = "trajectories.manage_trajectory"
-
-
-def _form_errors_from(form, error: ValidationError) -> None:  # type: ignore[no-untyped-def]
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @login_required
@@ -117,7 +110,7 @@ def phase_edit(request: HttpRequest, slug: str, pk: int, phase_pk: int) -> HttpR
             try:
                 phase_update(phase=phase, **form.cleaned_data)
             except ValidationError as error:
-                _form_errors_from(form, error)
+                add_validation_errors(form, error)
             else:
                 messages.success(request, _("Saved."))
                 return redirect(trajectory.get_absolute_url())

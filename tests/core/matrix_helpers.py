@@ -1,5 +1,7 @@
 """Helpers to write permission-matrix rows (used by every app's matrix.py)."""
 
+from collections.abc import Callable
+
 ROLES = [
     "anonymous",
     "resident",
@@ -24,3 +26,29 @@ def only(
     result = {role: (ok if role in allowed else other) for role in ROLES}
     result["anonymous"] = anonymous
     return result
+
+
+def merged_parts(package: str, folder: str) -> tuple[dict, Callable, Callable]:
+    """Merge the `matrix_<part>.py` modules of a test package into one MATRIX, build, kwargs."""
+    import importlib
+    import pkgutil
+
+    parts = [
+        importlib.import_module(f"{package}.{info.name}")
+        for info in pkgutil.iter_modules([folder])
+        if info.name.startswith("matrix_")
+    ]
+    matrix: dict = {}
+    owner: dict = {}
+    for part in parts:
+        matrix.update(part.MATRIX)
+        owner.update(dict.fromkeys(part.MATRIX, part))
+
+    def build(world: dict) -> None:
+        for part in parts:
+            part.build(world)
+
+    def kwargs(name: str, world: dict) -> dict:
+        return owner[name].kwargs(name, world)
+
+    return matrix, build, kwargs
