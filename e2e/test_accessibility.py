@@ -25,6 +25,11 @@ RESIDENT_PAGES = [
     f"{N}/zeg-het/",
     f"{N}/helpen/",
     f"{N}/jullie-zeiden/",
+    f"{N}/afspraken/",
+    f"{N}/afspraken/{{agreement}}/",
+    f"{N}/melden/",
+    f"{N}/mijn-meldingen/",
+    f"{N}/meldingen/overzicht/",
 ]
 STAFF_PAGES = ["/", "/beheer/", f"{N}/", f"{N}/thuis/", f"{N}/buren/"]
 MANAGER_PAGES = [
@@ -50,6 +55,15 @@ MANAGER_PAGES = [
     f"{N}/vrijwilligers/",
     f"{N}/terugkoppeling/",
     f"{N}/afdrukken/",
+    f"{N}/afspraken/",
+    f"{N}/afspraken/nieuw/",
+    f"{N}/afspraken/{{agreement}}/",
+    f"{N}/afspraken/{{agreement}}/wijzigen/",
+    f"{N}/afspraken/{{agreement}}/vertaling/",
+    f"{N}/afspraken/{{agreement}}/evaluatie/",
+    f"{N}/meldingen/",
+    f"{N}/meldingen/overzicht/",
+    f"{N}/meldingen/{{report}}/",
 ]
 PAGES = {
     "visitor": [
@@ -70,6 +84,9 @@ PAGES = {
         f"{N}/terugkoppeling/",
         f"{N}/themas/{{theme}}/antwoord/",
         f"{N}/afdrukken/",
+        f"{N}/meldingen/",
+        f"{N}/meldingen/{{report}}/",
+        "/beheer/meldingen/",
     ],
     "organisation_admin": [
         *MANAGER_PAGES,
@@ -94,6 +111,7 @@ FORMS = {
         ("/mijn-huishouden/nieuw/", MAIN_FORM),
         ("/mijn-gegevens/", MAIN_FORM),
         (f"{N}/helpen/", MAIN_FORM),
+        (f"{N}/melden/", MAIN_FORM),
     ],
     "facilitator": [
         (f"{N}/huishoudens/nieuw/", MAIN_FORM),
@@ -108,6 +126,7 @@ FORMS = {
         (f"{N}/themas/indelen/", MAIN_FORM),
         (f"{N}/themas/{{theme}}/antwoord/", MAIN_FORM),
         (f"{N}/vrijwilligers/", MAIN_FORM),
+        (f"{N}/afspraken/nieuw/", MAIN_FORM),
     ],
     "organisation_admin": [
         ("/beheer/wijk-nieuw/", MAIN_FORM),
@@ -128,6 +147,7 @@ TEXT_FIELDS = ", ".join(
 
 def demo_ids() -> dict[str, int]:
     """Find the demo objects that pages need in their address."""
+    from samen.agreements.models import Agreement, Report
     from samen.listening.models import Contribution, Theme
     from samen.neighbourhoods.models import Household, Neighbourhood
     from samen.trajectories.models import Trajectory
@@ -140,6 +160,11 @@ def demo_ids() -> dict[str, int]:
         .pk,
         "theme": Theme.objects.filter(neighbourhood__slug=SLUG).order_by("pk").first().pk,
         "organisation": Neighbourhood.objects.get(slug=SLUG).organisation.slug,
+        "report": Report.objects.filter(neighbourhood__slug=SLUG).order_by("pk").first().pk,
+        "agreement": Agreement.objects.filter(neighbourhood__slug=SLUG, status="adopted")
+        .order_by("pk")
+        .first()
+        .pk,
         "household": Household.objects.filter(neighbourhood__slug=SLUG).order_by("pk").first().pk,
         "trajectory": trajectory.pk,
         "phase": trajectory.phases.order_by("pk").first().pk,

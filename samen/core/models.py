@@ -37,6 +37,10 @@ AUDIT_ACTIONS = {
     "api_key.created": _("made an API key"),
     "api_key.revoked": _("switched off an API key"),
     "api.contributions_listed": _("read the contributions with an API key"),
+    "agreement.status_changed": _("changed the status of an agreement"),
+    "report.status_changed": _("changed the status of a report"),
+    "report.answered": _("answered a report"),
+    "report.reporter_viewed": _("looked at who made a report"),
 }
 
 

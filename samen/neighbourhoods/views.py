@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from samen.accounts.forms import ResidentDetailsForm
+from samen.agreements.selectors_agreements import agreements_for_home
 from samen.core.access import access_neighbourhood
 from samen.core.selectors import audit_events_of
 from samen.core.services import audit_record
@@ -75,6 +76,7 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
             "timeline": timeline_of(neighbourhood=neighbourhood),
             "can_submit": request.user.has_perm("listening.submit_online", neighbourhood),
             "can_volunteer": request.user.has_perm("listening.volunteer", neighbourhood),
+            "agreements_in_force": agreements_for_home(neighbourhood=neighbourhood),
         },
     )
 
@@ -116,6 +118,7 @@ def staff_overview(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "can_create": can_create,
             "admin_organisations": organisations_administered_by(user=request.user),
+            "show_company_reports": any("housing_staff" in n.my_roles for n in page),
         },
     )
 

@@ -25,10 +25,11 @@ def _only(allowed: tuple[str, ...], ok: int = 200) -> dict[str, int]:
 
 
 MATRIX: dict[str, tuple[str, dict[str, int]]] = {
-    # Housing staff may print the feedback report (listening), so they reach the page too.
-    "printing:index": ("get", _only((*WORKERS, "housing_staff"))),
+    # Housing staff may print the feedback report (listening) and the agreements poster, and
+    # committee members the poster, so they reach the page too.
+    "printing:index": ("get", _only((*WORKERS, "housing_staff", "committee_member"))),
     # An empty POST: the page again with "choose what to print".
-    "printing:job_start": ("post", _only((*WORKERS, "housing_staff"), ok=400)),
+    "printing:job_start": ("post", _only((*WORKERS, "housing_staff", "committee_member"), ok=400)),
     "printing:job_detail": ("get", _only(WORKERS)),
     "printing:job_download": ("get", _only(WORKERS)),
     "printing:household_postcard": ("get", _only(WORKERS)),
