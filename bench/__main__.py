@@ -50,6 +50,11 @@ def pages() -> list[tuple[str, str, str]]:
         ("feedback report", "facilitator", "/wijk/kapelakker/terugkoppeling/"),
         ("you said, we did", "resident", "/wijk/kapelakker/jullie-zeiden/"),
         ("what we said", "resident", "/wijk/kapelakker/mijn-inbreng/"),
+        ("agreements", "resident", "/wijk/kapelakker/afspraken/"),
+        ("my reports", "resident", "/wijk/kapelakker/mijn-meldingen/"),
+        ("report queue", "housing_staff", "/wijk/kapelakker/meldingen/"),
+        ("report figures", "housing_staff", "/wijk/kapelakker/meldingen/overzicht/"),
+        ("reports, all neighbourhoods", "housing_staff", "/beheer/meldingen/"),
     ]
 
 
@@ -63,6 +68,7 @@ def clients() -> dict:
     for role, email in (
         ("facilitator", "lotte@buurtwerk.example"),
         ("organisation_admin", "sarah@kempense.example"),
+        ("housing_staff", "koen@kempense.example"),
     ):
         made[role] = Client()
         made[role].force_login(User.objects.get(email=email))
