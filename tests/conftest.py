@@ -51,3 +51,13 @@ def users(neighbourhood, household):
         "organisation_admin": staff_user(neighbourhood, Role.ORGANISATION_ADMIN),
         "outsider": staff_user(NeighbourhoodFactory(), Role.FACILITATOR),
     }
+
+
+@pytest.fixture
+def english(settings):
+    """For tests that read the English messages; the interface itself is Dutch by default."""
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield

@@ -39,16 +39,13 @@ from samen.agreements.services_reports import (
 from samen.core.access import access_neighbourhood
 from samen.core.forms import add_validation_errors
 from samen.neighbourhoods.models import Role
-from samen.neighbourhoods.selectors import resident_of, roles_of, street_names
+from samen.neighbourhoods.selectors import resident_in, roles_of, street_names
 
 PAGE_SIZE = 30
 
 
 def _resident_here(request: HttpRequest, neighbourhood):  # type: ignore[no-untyped-def]
-    resident = resident_of(user=request.user)
-    if resident is None or resident.household.neighbourhood_id != neighbourhood.pk:
-        return None
-    return resident
+    return resident_in(user=request.user, neighbourhood=neighbourhood)
 
 
 def _sees_reporter(request: HttpRequest, neighbourhood, report) -> bool:  # type: ignore[no-untyped-def]

@@ -59,14 +59,14 @@ from samen.listening.services import (
     theme_update,
     volunteer_create,
 )
-from samen.neighbourhoods.selectors import resident_of, street_names
+from samen.neighbourhoods.selectors import resident_in, street_names
 
 PAGE_SIZE = 50
 
 
 def _own_resident(request: HttpRequest, neighbourhood):  # type: ignore[no-untyped-def]
-    resident = resident_of(user=request.user)
-    if resident is None or resident.household.neighbourhood_id != neighbourhood.pk:
+    resident = resident_in(user=request.user, neighbourhood=neighbourhood)
+    if resident is None:
         raise Http404
     return resident
 

@@ -241,3 +241,11 @@ def organisations_administered_by(*, user: Any) -> QuerySet[Organisation]:
     return Organisation.objects.filter(memberships__user=user, memberships__is_admin=True).order_by(
         "name"
     )
+
+
+def resident_in(*, user: Any, neighbourhood: Neighbourhood) -> Resident | None:
+    """Return the user's resident record if they live in this neighbourhood, else None."""
+    resident = resident_of(user=user)
+    if resident is None or resident.household.neighbourhood_id != neighbourhood.pk:
+        return None
+    return resident

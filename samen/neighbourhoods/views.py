@@ -28,6 +28,7 @@ from samen.neighbourhoods.selectors import (
     neighbourhoods_managed_by,
     organisation_staff,
     organisations_administered_by,
+    resident_in,
     resident_of,
     residents_listed,
     roles_of,
@@ -63,9 +64,7 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
 def home(request: HttpRequest, slug: str) -> HttpResponse:
     """Show the residents' neighbourhood home: the trajectory as a timeline."""
     neighbourhood = access_neighbourhood(request, slug=slug, perm="neighbourhoods.view_home")
-    resident = resident_of(user=request.user)
-    if resident is not None and resident.household.neighbourhood_id != neighbourhood.pk:
-        resident = None
+    resident = resident_in(user=request.user, neighbourhood=neighbourhood)
     return render(
         request,
         "neighbourhoods/neighbourhood_home.html",

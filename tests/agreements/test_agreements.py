@@ -40,6 +40,9 @@ from samen.agreements.services_agreements import (
 from samen.neighbourhoods.models import Resident
 from tests.factories import HouseholdFactory, NeighbourhoodFactory, ResidentFactory
 
+pytestmark = pytest.mark.usefixtures("english")
+
+
 S = Agreement.Status
 
 
