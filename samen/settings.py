@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "samen.api",
     "samen.printing",
     "samen.agreements",
+    "samen.committee",
 ]
 
 MIDDLEWARE = [

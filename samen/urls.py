@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("samen.listening.urls")),
     path("", include("samen.printing.urls")),
     path("", include("samen.agreements.urls")),
+    path("", include("samen.committee.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
 ]
