@@ -41,6 +41,10 @@ AUDIT_ACTIONS = {
     "report.status_changed": _("changed the status of a report"),
     "report.answered": _("answered a report"),
     "report.reporter_viewed": _("looked at who made a report"),
+    "committee.attendance_set": _("recorded who came to a committee meeting"),
+    "committee.minutes_shared": _("shared minutes with the housing company"),
+    "committee.minutes_unshared": _("stopped sharing minutes with the housing company"),
+    "committee.meeting_invited": _("invited the committee to a meeting"),
 }
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from samen.accounts.forms import ResidentDetailsForm
 from samen.agreements.selectors_agreements import agreements_for_home
+from samen.committee.selectors_meetings import public_part
 from samen.core.access import access_neighbourhood
 from samen.core.selectors import audit_events_of
 from samen.core.services import audit_record
@@ -76,6 +77,7 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
             "can_submit": request.user.has_perm("listening.submit_online", neighbourhood),
             "can_volunteer": request.user.has_perm("listening.volunteer", neighbourhood),
             "agreements_in_force": agreements_for_home(neighbourhood=neighbourhood),
+            "committee_meetings": public_part(neighbourhood=neighbourhood),
         },
     )
 

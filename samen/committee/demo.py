@@ -1,0 +1,17 @@
+"""Demo data of the committee app: members and charter (if loaded), then the meetings."""
+
+import importlib
+
+from samen.core.demo import DemoContext
+
+
+def load(ctx: DemoContext) -> None:
+    """Load Kapelakker's committee: its members, charter and news, then four meetings."""
+    for part in ("demo_members", "demo_meetings"):
+        try:
+            module = importlib.import_module(f"samen.committee.{part}")
+        except ModuleNotFoundError as error:
+            if error.name != f"samen.committee.{part}":
+                raise
+            continue
+        module.load(ctx)
