@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-sqlite test-postgres test-browser lint format bench messages install clean
+.PHONY: demo test test-sqlite test-postgres test-browser lint format bench bench-full messages install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,13 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+## bench-full: also server throughput (gunicorn + wrk, loopback) and Lighthouse (npx + Chromium)
+bench-full: $(STAMP)
+	$(BIN)/python -m bench; a=$$?; \
+	$(BIN)/python -m bench.bench_throughput; b=$$?; \
+	$(BIN)/python -m bench.lighthouse; c=$$?; \
+	test $$a -eq 0 -a $$b -eq 0 -a $$c -eq 0
 
 messages: $(STAMP)
 	cd samen && ../$(BIN)/python ../manage.py makemessages -l nl -l en -l fr --no-obsolete --no-location
