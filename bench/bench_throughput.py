@@ -192,6 +192,7 @@ def main(argv: list[str]) -> int:
             server.base + LIST_URL, headers={"Cookie": f"sessionid={sid}"}
         )
         page = opener.open(request, timeout=30).read()
+        BARE_TEMPLATE.parent.mkdir(exist_ok=True)
         BARE_TEMPLATE.write_bytes(page)  # same bytes, rendered by the template engine
         print(f"\n== household list ({len(page)} bytes) under gunicorn, two workers")
         listed = wrk(server.base + LIST_URL, sid, seconds)
