@@ -30,6 +30,10 @@ RESIDENT_PAGES = [
     f"{N}/melden/",
     f"{N}/mijn-meldingen/",
     f"{N}/meldingen/overzicht/",
+    f"{N}/comite/",
+    f"{N}/comite/vragen/",
+    f"{N}/comite/vergaderingen/",
+    f"{N}/comite/besluiten/",
 ]
 STAFF_PAGES = ["/", "/beheer/", f"{N}/", f"{N}/thuis/", f"{N}/buren/"]
 MANAGER_PAGES = [
@@ -64,6 +68,16 @@ MANAGER_PAGES = [
     f"{N}/meldingen/",
     f"{N}/meldingen/overzicht/",
     f"{N}/meldingen/{{report}}/",
+    f"{N}/comite/",
+    f"{N}/comite/leden/",
+    f"{N}/comite/charter/",
+    f"{N}/comite/charter/mission/",
+    f"{N}/comite/nieuws/",
+    f"{N}/comite/vragen/",
+    f"{N}/comite/vergaderingen/",
+    f"{N}/comite/vergaderingen/{{meeting}}/",
+    f"{N}/comite/besluiten/",
+    f"{N}/comite/taken/",
 ]
 PAGES = {
     "visitor": [
@@ -148,6 +162,7 @@ TEXT_FIELDS = ", ".join(
 def demo_ids() -> dict[str, int]:
     """Find the demo objects that pages need in their address."""
     from samen.agreements.models import Agreement, Report
+    from samen.committee.models import Meeting
     from samen.listening.models import Contribution, Theme
     from samen.neighbourhoods.models import Household, Neighbourhood
     from samen.trajectories.models import Trajectory
@@ -160,6 +175,10 @@ def demo_ids() -> dict[str, int]:
         .pk,
         "theme": Theme.objects.filter(neighbourhood__slug=SLUG).order_by("pk").first().pk,
         "organisation": Neighbourhood.objects.get(slug=SLUG).organisation.slug,
+        "meeting": Meeting.objects.filter(committee__neighbourhood__slug=SLUG)
+        .order_by("pk")
+        .first()
+        .pk,
         "report": Report.objects.filter(neighbourhood__slug=SLUG).order_by("pk").first().pk,
         "agreement": Agreement.objects.filter(neighbourhood__slug=SLUG, status="adopted")
         .order_by("pk")

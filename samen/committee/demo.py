@@ -7,7 +7,8 @@ from samen.core.demo import DemoContext
 
 def load(ctx: DemoContext) -> None:
     """Load Kapelakker's committee: its members, charter and news, then four meetings."""
-    for part in ("demo_members", "demo_meetings"):
+    # Meetings first, so the first charter versions can point at the meeting that adopted them.
+    for part in ("demo_meetings", "demo_members"):
         try:
             module = importlib.import_module(f"samen.committee.{part}")
         except ModuleNotFoundError as error:

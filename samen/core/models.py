@@ -45,6 +45,8 @@ AUDIT_ACTIONS = {
     "committee.minutes_shared": _("shared minutes with the housing company"),
     "committee.minutes_unshared": _("stopped sharing minutes with the housing company"),
     "committee.meeting_invited": _("invited the committee to a meeting"),
+    "committee.membership_start": _("added someone to the committee"),
+    "committee.membership_end": _("ended a term in the committee"),
 }
 
 
