@@ -56,8 +56,10 @@ INSTALLED_APPS = [
     "samen.listening",
     "samen.api",
     "samen.printing",
+    "samen.activities",
     "samen.agreements",
     "samen.committee",
+    "samen.cohesion",
 ]
 
 MIDDLEWARE = [

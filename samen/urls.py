@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("samen.printing.urls")),
     path("", include("samen.agreements.urls")),
     path("", include("samen.committee.urls")),
+    path("", include("samen.activities.urls")),
+    path("", include("samen.cohesion.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
 ]

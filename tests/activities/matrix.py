@@ -1,0 +1,7 @@
+"""Permission-matrix rows of the activities app: every `matrix_<part>.py` in this folder, merged."""
+
+from pathlib import Path
+
+from tests.core.matrix_helpers import merged_parts
+
+MATRIX, build, kwargs = merged_parts("tests.activities", str(Path(__file__).parent))
