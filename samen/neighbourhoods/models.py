@@ -171,6 +171,13 @@ class Household(TimeStampedModel):
                 fields=["neighbourhood", "street", "number", "box"], name="household_address_unique"
             )
         ]
+        # The staff list pages through a neighbourhood in address order.
+        indexes = [
+            models.Index(
+                fields=["neighbourhood", "street", "number_sort", "number", "box"],
+                name="household_list_order",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.address
