@@ -6,6 +6,7 @@ where a cell is empty, what Samen already knows stays. Households that are missi
 list are never deleted, only counted.
 """
 
+import datetime
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -52,7 +53,11 @@ FAILURE_MESSAGES = {
         "Something went wrong while saving. Nothing was saved. Try again later, or ask "
         "for help if it happens again."
     ),
+    "stopped": _("Saving stopped halfway, so nothing was saved. Upload the list again."),
 }
+# A running import that has not moved for this long lost its worker (a restart, a crash);
+# its transaction was rolled back, so nothing of it was saved.
+STUCK_AFTER = datetime.timedelta(minutes=30)
 
 COUNT_KEYS = (
     "households_created",
@@ -418,6 +423,16 @@ def _write(*, neighbourhood: Neighbourhood, plan: ImportPlan) -> None:
                     setattr(resident, name, value)
                 resident.full_clean()
                 resident.save(update_fields=[*resident_plan.changes, "updated_at"])
+
+
+def tenant_imports_fail_stuck(*, older_than: datetime.timedelta = STUCK_AFTER) -> int:
+    """Mark running imports without progress for `older_than` as failed; return how many."""
+    stuck = TenantImport.objects.filter(
+        status=Status.RUNNING, updated_at__lt=timezone.now() - older_than
+    )
+    for tenant_import in stuck:
+        _fail(tenant_import, reason="stopped")
+    return len(stuck)
 
 
 def _fail(

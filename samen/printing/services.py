@@ -7,6 +7,7 @@ transaction, so the job page (another connection) sees it move. The file is stor
 job turns DONE, so a DONE job always has its file.
 """
 
+import datetime
 import logging
 from typing import Any
 
@@ -47,7 +48,10 @@ FAILURE_MESSAGES = {
     "empty": _("There was nothing to print. Does this neighbourhood have households yet?"),
     "unknown_kind": _("Samen does not know how to make this PDF any more."),
     "unexpected": _("Something went wrong while making the PDF. Try again, or ask for help."),
+    "stopped": _("Making the PDF stopped halfway. Start it again."),
 }
+# A running job that has not moved for this long lost its worker (a restart, a crash).
+STUCK_AFTER = datetime.timedelta(minutes=30)
 
 
 def print_job_start(
@@ -153,6 +157,14 @@ def print_job_run(*, job_id: int) -> PrintJob | None:
         logger.exception("Print job %s failed.", job_id)
         _finish(job_id, Status.FAILED, error="unexpected")
     return PrintJob.objects.get(pk=job_id)
+
+
+def print_jobs_fail_stuck(*, older_than: datetime.timedelta = STUCK_AFTER) -> int:
+    """Mark running jobs without progress for `older_than` as failed; return how many."""
+    now = timezone.now()
+    return PrintJob.objects.filter(status=Status.RUNNING, updated_at__lt=now - older_than).update(
+        status=Status.FAILED, error="stopped", finished_at=now, updated_at=now
+    )
 
 
 def print_job_download(*, job: PrintJob, actor: User) -> Any:
