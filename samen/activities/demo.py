@@ -1,19 +1,18 @@
-"""Demo data of the activities app: each part's `demo_<part>.py` in order (a part may be missing)."""
+"""Demo data of the activities app, part by part: later parts read what earlier ones made."""
 
-import importlib
-
+from samen.activities import (
+    demo_acquaintances,
+    demo_activities,
+    demo_contest,
+    demo_swap,
+    demo_wishes,
+)
 from samen.core.demo import DemoContext
 
-PARTS = ("demo_activities", "demo_swap", "demo_contest", "demo_wishes", "demo_acquaintances")
+PARTS = (demo_activities, demo_swap, demo_contest, demo_wishes, demo_acquaintances)
 
 
 def load(ctx: DemoContext) -> None:
-    """Load Kapelakker's activities, part by part."""
+    """Load Kapelakker's activities: the plant swap, the pet contest, the winter drink."""
     for part in PARTS:
-        try:
-            module = importlib.import_module(f"samen.activities.{part}")
-        except ModuleNotFoundError as error:
-            if error.name != f"samen.activities.{part}":
-                raise
-            continue
-        module.load(ctx)
+        part.load(ctx)
