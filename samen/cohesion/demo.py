@@ -1,19 +1,9 @@
-"""Demo data of the cohesion app: each part's `demo_<part>.py` in order (a part may be missing)."""
+"""Demo data of the cohesion app: survey waves in Kapelakker and two smaller neighbourhoods."""
 
-import importlib
-
+from samen.cohesion import demo_survey
 from samen.core.demo import DemoContext
-
-PARTS = ("demo_survey",)
 
 
 def load(ctx: DemoContext) -> None:
-    """Load Kapelakker's cohesion, part by part."""
-    for part in PARTS:
-        try:
-            module = importlib.import_module(f"samen.cohesion.{part}")
-        except ModuleNotFoundError as error:
-            if error.name != f"samen.cohesion.{part}":
-                raise
-            continue
-        module.load(ctx)
+    """Load the survey waves and answers (the figures are computed from them)."""
+    demo_survey.load(ctx)
