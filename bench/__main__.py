@@ -32,6 +32,12 @@ def setup() -> None:
 
 def pages() -> list[tuple[str, str, str]]:
     """Return (label, who, url) for the pages to measure."""
+    from samen.activities.models import Activity
+
+    activities = Activity.objects.filter(neighbourhood__slug="kapelakker", published=True)
+    swap = activities.filter(kind=Activity.Kind.SWAP).order_by("starts_at").first()
+    wishes = activities.filter(kind=Activity.Kind.WISH_WALL).order_by("starts_at").first()
+    a = "/wijk/kapelakker/activiteiten"
     return [
         ("start page", "visitor", "/"),
         ("public neighbourhood page", "visitor", "/wijk/kapelakker/"),
@@ -55,6 +61,19 @@ def pages() -> list[tuple[str, str, str]]:
         ("report queue", "housing_staff", "/wijk/kapelakker/meldingen/"),
         ("report figures", "housing_staff", "/wijk/kapelakker/meldingen/overzicht/"),
         ("reports, all neighbourhoods", "housing_staff", "/beheer/meldingen/"),
+        ("activities", "resident", f"{a}/"),
+        ("activity", "resident", f"{a}/{swap.pk}/"),
+        ("swap board", "resident", f"{a}/{swap.pk}/ruilen/"),
+        ("wish wall", "visitor", f"{a}/{wishes.pk}/wensen/"),
+        ("registrations", "facilitator", f"{a}/{swap.pk}/inschrijvingen/"),
+        ("attendance", "facilitator", f"{a}/{swap.pk}/aanwezig/"),
+        ("survey waves", "facilitator", "/wijk/kapelakker/meting/"),
+        ("cohesion dashboard", "resident", "/wijk/kapelakker/samenhang/"),
+        (
+            "cohesion, company",
+            "housing_staff",
+            "/organisatie/demo-kempense-woonmaatschappij/samenhang/",
+        ),
     ]
 
 

@@ -12,6 +12,14 @@ from e2e.conftest import axe_violations, horizontal_overflow, login_as
 
 SLUG = "kapelakker"
 N = f"/wijk/{SLUG}"
+# Pages of the activities that every member reaches (the share links are public too).
+ACTIVITY_PAGES = [
+    f"{N}/activiteiten/",
+    f"{N}/activiteiten/{{activity}}/",
+    f"{N}/activiteiten/{{swap}}/ruilen/",
+    f"{N}/activiteiten/{{contest}}/wedstrijd/{{entry}}/",
+    f"{N}/activiteiten/{{wishes}}/wensen/",
+]
 RESIDENT_PAGES = [
     "/",
     f"{N}/",
@@ -34,6 +42,12 @@ RESIDENT_PAGES = [
     f"{N}/comite/vragen/",
     f"{N}/comite/vergaderingen/",
     f"{N}/comite/besluiten/",
+    *ACTIVITY_PAGES,
+    f"{N}/activiteiten/{{activity}}/inschrijven/",
+    f"{N}/activiteiten/{{swap}}/ruilen/nieuw/",
+    f"{N}/activiteiten/{{contest}}/wedstrijd/",
+    f"{N}/activiteiten/{{swap}}/kennismaken/",
+    f"{N}/samenhang/",
 ]
 STAFF_PAGES = ["/", "/beheer/", f"{N}/", f"{N}/thuis/", f"{N}/buren/"]
 MANAGER_PAGES = [
@@ -78,6 +92,23 @@ MANAGER_PAGES = [
     f"{N}/comite/vergaderingen/{{meeting}}/",
     f"{N}/comite/besluiten/",
     f"{N}/comite/taken/",
+    *ACTIVITY_PAGES,
+    f"{N}/activiteiten/nieuw/",
+    f"{N}/activiteiten/{{activity}}/bewerken/",
+    f"{N}/activiteiten/{{activity}}/inschrijvingen/",
+    f"{N}/activiteiten/{{activity}}/aanwezig/",
+    f"{N}/activiteiten/{{contest}}/wedstrijd/",
+    f"{N}/activiteiten/{{contest}}/wedstrijd/nakijken/",
+    f"{N}/activiteiten/{{wishes}}/wensen/nakijken/",
+    f"{N}/activiteiten/{{wishes}}/wensen/scherm/",
+    f"{N}/activiteiten/{{swap}}/kennismaken/",
+    f"{N}/activiteiten/{{swap}}/kennismaken/ijsbrekers/",
+    f"{N}/meting/",
+    f"{N}/meting/nieuw/",
+    f"{N}/meting/{{wave}}/",
+    f"{N}/meting/{{wave}}/vragenlijsten/",
+    f"{N}/meting/{{wave}}/papier/",
+    f"{N}/samenhang/",
 ]
 PAGES = {
     "visitor": [
@@ -88,6 +119,10 @@ PAGES = {
         "/aanmelden/link/",
         "/wachtwoord/vergeten/",
         f"{N}/",
+        "/peiling/",
+        f"{N}/activiteiten/{{activity}}/",
+        f"{N}/activiteiten/{{contest}}/wedstrijd/{{entry}}/",
+        f"{N}/activiteiten/{{wishes}}/wensen/",
     ],
     "resident": RESIDENT_PAGES,
     "committee_member": RESIDENT_PAGES,
@@ -101,6 +136,9 @@ PAGES = {
         f"{N}/meldingen/",
         f"{N}/meldingen/{{report}}/",
         "/beheer/meldingen/",
+        *ACTIVITY_PAGES,
+        f"{N}/samenhang/",
+        "/organisatie/{organisation}/samenhang/",
     ],
     "organisation_admin": [
         *MANAGER_PAGES,
@@ -120,12 +158,14 @@ FORMS = {
         ("/aanmelden/medewerker/", MAIN_FORM),
         ("/aanmelden/link/", MAIN_FORM),
         ("/wachtwoord/vergeten/", MAIN_FORM),
+        ("/peiling/", MAIN_FORM),
     ],
     "resident": [
         ("/mijn-huishouden/nieuw/", MAIN_FORM),
         ("/mijn-gegevens/", MAIN_FORM),
         (f"{N}/helpen/", MAIN_FORM),
         (f"{N}/melden/", MAIN_FORM),
+        (f"{N}/activiteiten/{{swap}}/ruilen/nieuw/", MAIN_FORM),
     ],
     "facilitator": [
         (f"{N}/huishoudens/nieuw/", MAIN_FORM),
@@ -141,6 +181,8 @@ FORMS = {
         (f"{N}/themas/{{theme}}/antwoord/", MAIN_FORM),
         (f"{N}/vrijwilligers/", MAIN_FORM),
         (f"{N}/afspraken/nieuw/", MAIN_FORM),
+        (f"{N}/activiteiten/nieuw/", MAIN_FORM),
+        (f"{N}/meting/nieuw/", MAIN_FORM),
     ],
     "organisation_admin": [
         ("/beheer/wijk-nieuw/", MAIN_FORM),
@@ -161,14 +203,27 @@ TEXT_FIELDS = ", ".join(
 
 def demo_ids() -> dict[str, int]:
     """Find the demo objects that pages need in their address."""
+    from samen.activities.models import Activity, ContestEntry
     from samen.agreements.models import Agreement, Report
+    from samen.cohesion.models import SurveyWave
     from samen.committee.models import Meeting
     from samen.listening.models import Contribution, Theme
     from samen.neighbourhoods.models import Household, Neighbourhood
     from samen.trajectories.models import Trajectory
 
     trajectory = Trajectory.objects.filter(neighbourhood__slug=SLUG).order_by("pk").first()
+    activities = Activity.objects.filter(neighbourhood__slug=SLUG, published=True).order_by("pk")
+    contest = activities.filter(kind=Activity.Kind.CONTEST).first()
     return {
+        "activity": activities.first().pk,
+        "swap": activities.filter(kind=Activity.Kind.SWAP).first().pk,
+        "contest": contest.pk,
+        "entry": ContestEntry.objects.filter(activity=contest, status="approved")
+        .order_by("pk")
+        .first()
+        .pk,
+        "wishes": activities.filter(kind=Activity.Kind.WISH_WALL).first().pk,
+        "wave": SurveyWave.objects.filter(neighbourhood__slug=SLUG).order_by("pk").first().pk,
         "contribution": Contribution.objects.filter(neighbourhood__slug=SLUG)
         .order_by("pk")
         .first()

@@ -20,7 +20,7 @@ MIN_GROUP = 5
 MIN_ITEMS_FOR_SCORE = 4
 # The national reference figure (see docs/cohesion.md for its source and year).
 NATIONAL_REFERENCE = 6.4
-NATIONAL_REFERENCE_YEAR = 2023
+NATIONAL_REFERENCE_YEAR = 2021
 
 
 @dataclass(frozen=True)

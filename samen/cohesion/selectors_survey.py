@@ -13,7 +13,7 @@ from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from samen.cohesion.models import SurveyCode, SurveyItem, SurveyResponse, SurveyWave
-from samen.neighbourhoods.models import Household, Neighbourhood
+from samen.neighbourhoods.models import Household, Neighbourhood, Resident
 from samen.neighbourhoods.selectors import resident_in
 from samen.trajectories.models import Phase
 
@@ -160,9 +160,15 @@ def household_code_used(*, household: Household, wave: SurveyWave) -> bool:
     return SurveyCode.objects.filter(wave=wave, household=household, used=True).exists()
 
 
-def open_wave_for_resident(*, user: Any, neighbourhood: Neighbourhood) -> SurveyWave | None:
-    """Return the wave the resident's household can still answer today, or None."""
-    resident = resident_in(user=user, neighbourhood=neighbourhood)
+def open_wave_for_resident(
+    *, user: Any, neighbourhood: Neighbourhood, resident: Resident | None = None
+) -> SurveyWave | None:
+    """Return the wave the resident's household can still answer today, or None.
+
+    Pass `resident` when the page already looked it up, to save a query.
+    """
+    if resident is None:
+        resident = resident_in(user=user, neighbourhood=neighbourhood)
     if resident is None:
         return None
     today = timezone.localdate()

@@ -239,6 +239,17 @@ def housing_companies_administered_by(*, user: Any) -> QuerySet[Organisation]:
     ).order_by("name")
 
 
+def housing_companies_of(*, user: Any) -> QuerySet[Organisation]:
+    """Return the housing companies `user` works for (staff or admin), for their cohesion overview."""
+    if not getattr(user, "is_authenticated", False):
+        return Organisation.objects.none()
+    return (
+        Organisation.objects.filter(memberships__user=user, kind=Organisation.Kind.HOUSING_COMPANY)
+        .distinct()
+        .order_by("name")
+    )
+
+
 def team_role_of(*, neighbourhood: Neighbourhood, pk: int) -> NeighbourhoodRole | None:
     """Return one explicit role in the neighbourhood with its user, or None."""
     return (

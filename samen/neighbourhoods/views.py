@@ -11,7 +11,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from samen.accounts.forms import ResidentDetailsForm
+from samen.activities.selectors_activities import activities_upcoming
 from samen.agreements.selectors_agreements import agreements_for_home
+from samen.cohesion.selectors_survey import open_wave_for_resident
 from samen.committee.selectors_meetings import public_part
 from samen.core.access import access_neighbourhood
 from samen.core.selectors import audit_events_of
@@ -26,6 +28,7 @@ from samen.neighbourhoods.selectors import (
     household_for_staff,
     households_for_staff,
     housing_companies_administered_by,
+    housing_companies_of,
     neighbourhoods_managed_by,
     organisation_staff,
     organisations_administered_by,
@@ -56,7 +59,11 @@ def public(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "neighbourhoods/neighbourhood_public.html",
-        {"neighbourhood": neighbourhood, "timeline": timeline_of(neighbourhood=neighbourhood)},
+        {
+            "neighbourhood": neighbourhood,
+            "timeline": timeline_of(neighbourhood=neighbourhood),
+            "activities": activities_upcoming(neighbourhood=neighbourhood),
+        },
     )
 
 
@@ -78,6 +85,10 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
             "can_volunteer": request.user.has_perm("listening.volunteer", neighbourhood),
             "agreements_in_force": agreements_for_home(neighbourhood=neighbourhood),
             "committee_meetings": public_part(neighbourhood=neighbourhood),
+            "activities": activities_upcoming(neighbourhood=neighbourhood),
+            "survey_wave": open_wave_for_resident(
+                user=request.user, neighbourhood=neighbourhood, resident=resident
+            ),
         },
     )
 
@@ -120,6 +131,7 @@ def staff_overview(request: HttpRequest) -> HttpResponse:
             "can_create": can_create,
             "admin_organisations": organisations_administered_by(user=request.user),
             "show_company_reports": any("housing_staff" in n.my_roles for n in page),
+            "housing_companies": housing_companies_of(user=request.user),
         },
     )
 

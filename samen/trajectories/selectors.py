@@ -27,6 +27,10 @@ class Timeline:
         return [*self.past, *self.current, *self.future]
 
 
+# Where `current_trajectory` leaves today's phase types on the neighbourhood object it was given.
+ACTIVE_TYPES_ATTR = "_samen_active_phase_types"
+
+
 def _with_phases(queryset: QuerySet[Trajectory]) -> QuerySet[Trajectory]:
     return queryset.select_related("neighbourhood").prefetch_related(
         Prefetch(
@@ -54,6 +58,21 @@ def current_trajectory(
     """Return the trajectory that runs today, else the one that starts next, else the last one."""
     today = today or timezone.localdate()
     trajectories = trajectories_of(neighbourhood=neighbourhood)
+    # The phases are loaded anyway: remember today's phase types on this neighbourhood object,
+    # so the phase rules of the same request (`active_phase_types`) need no query of their own.
+    setattr(
+        neighbourhood,
+        ACTIVE_TYPES_ATTR,
+        (
+            today,
+            [
+                p.phase_type
+                for t in trajectories
+                for p in t.phases.all()
+                if p.starts_on <= today <= p.ends_on and p.phase_type
+            ],
+        ),
+    )
 
     def span(t: Trajectory) -> tuple[datetime.date, datetime.date] | None:
         phases = list(t.phases.all())
@@ -104,6 +123,9 @@ def active_phase_types(
     *, neighbourhood: Neighbourhood, today: datetime.date | None = None
 ) -> list[PhaseType]:
     """Return the registered types of the phases that run today."""
+    remembered = getattr(neighbourhood, ACTIVE_TYPES_ATTR, None)
+    if remembered is not None and remembered[0] == (today or timezone.localdate()):
+        return list(remembered[1])
     return [
         p.phase_type
         for p in active_phases(neighbourhood=neighbourhood, today=today)

@@ -202,7 +202,7 @@ def test_charts_have_no_script_and_no_external_reference(client, users, neighbou
     assert len(svgs) == 5  # score, bands, network per wave and over time, funnel
     for svg in svgs:
         _check_svg(svg)
-    assert "National reference (CBS, 2023): 6.4" in svgs[0]
+    assert "National reference (CBS, 2021): 6.4" in svgs[0]
 
 
 def test_chart_texts_are_escaped():
@@ -320,7 +320,7 @@ def test_the_effect_report_is_a_pdf_with_the_neighbourhood(client, users, neighb
             ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
         ).stdout
         assert "Kapelakker" in text
-        assert "2023" in text
+        assert "2021" in text
 
 
 def test_the_dashboard_links_the_report_only_for_staff(client, users, neighbourhood):
