@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -64,7 +65,7 @@ SESSION_DONE = "cohesion_survey_done"
 SESSION_THANKS = "cohesion_survey_thanks"
 RATE_SCOPE = "survey-code"
 DONE_KEEP = 5
-TOO_MANY = _("Too many wrong codes. Wait a quarter of an hour and try again.")
+TOO_MANY = gettext_lazy("Too many wrong codes. Wait a quarter of an hour and try again.")
 
 
 def _run(request: HttpRequest, slug: str) -> Neighbourhood:

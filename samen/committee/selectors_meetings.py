@@ -138,15 +138,31 @@ def is_overdue(task: Task) -> bool:
 
 
 def public_part(*, neighbourhood: Neighbourhood) -> dict:
-    """For the neighbourhood page: the next meetings with their public agenda; public decisions."""
-    committee = committee_of(neighbourhood=neighbourhood)
+    """For the residents' home: the next meetings with their public agenda; public decisions.
+
+    Filtered by neighbourhood straight away (no separate query for the committee): the home
+    page is the busiest page, so every query counts.
+    """
     upcoming = list(
-        meetings_upcoming(committee=committee).prefetch_related(
+        Meeting.objects.filter(
+            committee__neighbourhood=neighbourhood,
+            status=Meeting.Status.PLANNED,
+            starts_at__gte=timezone.now() - timezone.timedelta(hours=12),
+        )
+        .select_related("committee__neighbourhood")
+        .order_by("starts_at", "id")
+        .prefetch_related(
             Prefetch(
                 "agenda",
                 queryset=AgendaItem.objects.filter(is_public=True).order_by("position", "id"),
             )
         )[:3]
     )
-    decisions = list(decision_log(committee=committee, public_only=True)[:5])
+    decisions = list(
+        Decision.objects.filter(meeting__committee__neighbourhood=neighbourhood, is_public=True)
+        .select_related("meeting__committee__neighbourhood", "agenda_item")
+        .order_by("-meeting__starts_at", "-id")[:5]
+    )
+    source = upcoming[0] if upcoming else decisions[0].meeting if decisions else None
+    committee = source.committee if source is not None else None
     return {"committee": committee, "upcoming": upcoming, "decisions": decisions}

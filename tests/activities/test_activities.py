@@ -250,7 +250,7 @@ def test_the_reminder_goes_once_to_residents_with_an_address(
     with django_capture_on_commit_callbacks(execute=True):
         assert activity_reminders_send() == 1
     assert [m.to for m in mail.outbox] == [["a@example.org"]]
-    assert "Tomorrow" in mail.outbox[0].subject
+    assert "Morgen" in mail.outbox[0].subject
     with django_capture_on_commit_callbacks(execute=True):
         assert activity_reminders_send() == 0
         call_command("remind_activities", stdout=io.StringIO())

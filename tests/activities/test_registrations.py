@@ -82,7 +82,7 @@ def test_cancelling_promotes_waiting_households_in_order_that_fit_and_mails_them
     assert statuses[first.registration.pk] == Registration.Status.REGISTERED
     assert statuses[second.registration.pk] == Registration.Status.WAITING
     assert sorted(m.to[0] for m in mail.outbox) == ["big@example.org", "first@example.org"]
-    assert "You have a place" in mail.outbox[0].subject
+    assert "Je hebt een plaats" in mail.outbox[0].subject
 
 
 def test_fewer_people_frees_places_for_the_waiting_list(activity, neighbourhood):

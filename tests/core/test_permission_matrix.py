@@ -49,6 +49,8 @@ RESIDENTS = ("resident", "committee_member")
 MATRIX: dict[str, tuple[str, dict[str, int]]] = {
     "core:home": ("get", _all(200)),
     "core:start": ("get", _only(LOGGED_IN, ok=302)),
+    # Uploaded files: a folder no app registered is never served (per-kind checks: test_media).
+    "core:media": ("get", _all(404)),
     "set_language": ("post", _all(302)),
     "accounts:login": ("get", _all(200)),
     "accounts:login_staff": ("get", _all(200)),
@@ -178,6 +180,7 @@ def _kwargs(name: str, world: dict) -> dict:
     phase = world["phase"]
     return {
         "accounts:code_link": {"code": "XXXXXXXX"},
+        "core:media": {"path": "print/postcards.pdf"},
         "accounts:magic_link": {"uidb64": "MQ", "token": "abc-def"},
         "accounts:password_reset_confirm": {"uidb64": "MQ", "token": "abc-def"},
         "neighbourhoods:public": {"slug": slug},

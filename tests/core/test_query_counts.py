@@ -68,4 +68,7 @@ def test_page_queries_do_not_grow_with_the_data(client, neighbourhood, name, rol
             break
     large = _count(client, users[role], name, params)
     assert large == small, f"{name}: {small} queries on the small data, {large} on ten times more"
-    assert large <= 12, f"{name}: {large} queries"
+    # The residents' home gathers six blocks (timeline, agreements, committee, activities, survey
+    # invite, the resident): a fixed number, but more than the others (docs/decisions.md).
+    limit = 13 if name == "neighbourhoods:home" else 12
+    assert large <= limit, f"{name}: {large} queries"
