@@ -99,6 +99,16 @@ def _axis(
         )
 
 
+def _two_lines(text: str, chars: int) -> list[str]:
+    """Split a label that is too long at the space nearest its middle (each line shortened)."""
+    text = str(text)
+    if len(text) <= chars or " " not in text:
+        return [_short(text, chars)]
+    middle = len(text) / 2
+    cut = min((i for i, c in enumerate(text) if c == " "), key=lambda i: abs(i - middle))
+    return [_short(text[:cut], chars), _short(text[cut + 1 :], chars)]
+
+
 def _x_labels(parts: list[str], labels: Sequence[str], top: int, every: int = 1) -> None:
     count = len(labels)
     group = (WIDTH - LEFT - RIGHT) / max(count, 1)
@@ -107,9 +117,13 @@ def _x_labels(parts: list[str], labels: Sequence[str], top: int, every: int = 1)
         if index % every and index != count - 1:
             continue
         x = LEFT + group * (index + 0.5)
+        lines = _two_lines(label, chars)
+        spans = "".join(
+            f'<tspan x="{x:.1f}" dy="{0 if n == 0 else 14}">{escape(line)}</tspan>'
+            for n, line in enumerate(lines)
+        )
         parts.append(
-            f'<text x="{x:.1f}" y="{top + PLOT_HEIGHT + 18}" text-anchor="middle">'
-            f"{escape(_short(label, chars))}</text>"
+            f'<text x="{x:.1f}" y="{top + PLOT_HEIGHT + 18}" text-anchor="middle">{spans}</text>'
         )
 
 
