@@ -5,8 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samen.activities.models import ENTRY_TEXT_MAX_CHARS, TITLE_MAX_CHARS
 from samen.core.idempotency import IdempotentFormMixin
-
-NOT_A_PHOTO = _("This file is not a photo. Choose a JPG or PNG photo.")
+from samen.core.images import NOT_A_PHOTO
 
 
 class ContestEntryForm(IdempotentFormMixin, forms.Form):

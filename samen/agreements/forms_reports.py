@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from samen.agreements.models import Agreement, Report
 from samen.agreements.services_reports import TEXT_MAX_CHARS
 from samen.core.idempotency import IdempotentFormMixin
+from samen.core.images import NOT_A_PHOTO
 from samen.neighbourhoods.models import Household
 
 KIND_CHOICES_FOR_RESIDENTS = [
@@ -72,7 +73,7 @@ class ReportForm(IdempotentFormMixin, forms.Form):
         label=_("Photo"),
         required=False,
         help_text=_("A photo helps. We remove the place and time it was taken."),
-        error_messages={"invalid_image": _("This file is not a photo. Choose a JPG or PNG photo.")},
+        error_messages={"invalid_image": NOT_A_PHOTO},
     )
     agreement = forms.ModelChoiceField(
         label=_("Is it about a neighbourhood agreement?"),

@@ -11,12 +11,15 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_SIDE = 1600
 MAX_PIXELS = 40_000_000
 ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "MPO"}
+# The one message for a file that is no photo (forms use it for Django's own image check too).
+NOT_A_PHOTO = gettext_lazy("This file is not a photo. Choose a JPG or PNG photo.")
 
 
 def clean_image(upload: UploadedFile) -> ContentFile:
@@ -34,9 +37,7 @@ def clean_image(upload: UploadedFile) -> ContentFile:
         upload.seek(0)
         with Image.open(upload) as image:
             if image.format not in ALLOWED_FORMATS:
-                raise ValidationError(
-                    _("This file is not a photo. Choose a JPG or PNG photo."), code="format"
-                )
+                raise ValidationError(NOT_A_PHOTO, code="format")
             if image.width * image.height > MAX_PIXELS:
                 raise ValidationError(
                     _("This photo has too many pixels. Choose a smaller photo."), code="pixels"
@@ -57,9 +58,7 @@ def clean_image(upload: UploadedFile) -> ContentFile:
         ValueError,
         Image.DecompressionBombError,
     ) as error:
-        raise ValidationError(
-            _("This file is not a photo. Choose a JPG or PNG photo."), code="not_image"
-        ) from error
+        raise ValidationError(NOT_A_PHOTO, code="not_image") from error
     output = io.BytesIO()
     clean.save(output, format="JPEG", quality=82, optimize=True)
     return ContentFile(output.getvalue(), name=f"{uuid.uuid4().hex}.jpg")

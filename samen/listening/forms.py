@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from samen.core.idempotency import IdempotentFormMixin
+from samen.core.images import NOT_A_PHOTO
 from samen.listening.models import TEXT_MAX_CHARS, Channel, Kind, Theme, ThemeResponse, Volunteer
 from samen.neighbourhoods.models import Household, normalise_join_code
 
@@ -86,7 +87,7 @@ class PaperContributionForm(IdempotentFormMixin, forms.Form):
     photo = forms.ImageField(
         label=_("Photo of the card"),
         required=False,
-        error_messages={"invalid_image": _("This file is not a photo. Choose a JPG or PNG photo.")},
+        error_messages={"invalid_image": NOT_A_PHOTO},
     )
 
     def __init__(self, *args, neighbourhood=None, streets=(), **kwargs):  # type: ignore[no-untyped-def]
