@@ -10,7 +10,7 @@ from samen.accounts.models import User
 from samen.activities.models import Activity, ContestEntry, Moderation, Vote
 from samen.activities.selectors_contest import contest_takes_entries
 from samen.core.idempotency import run_once
-from samen.core.images import clean_image
+from samen.core.images import clean_photo_field
 from samen.neighbourhoods.models import Household
 
 
@@ -35,10 +35,7 @@ def contest_entry_create(
         raise ValidationError(_("You cannot take part in this contest."))
     if not contest_takes_entries(activity):
         raise ValidationError(_("You can no longer take part: voting has started."))
-    try:
-        clean_photo = clean_image(photo)
-    except ValidationError as error:
-        raise ValidationError({"photo": error.messages}) from error
+    clean_photo = clean_photo_field(photo)
 
     def create() -> ContestEntry:
         entry = ContestEntry(

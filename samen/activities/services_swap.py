@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from samen.accounts.models import User
 from samen.activities.models import Activity, SwapItem
 from samen.core.idempotency import run_once
-from samen.core.images import clean_image
+from samen.core.images import clean_photo_field
 from samen.neighbourhoods.models import Household
 
 S = SwapItem.Status
@@ -38,12 +38,7 @@ def swap_item_create(
         raise ValidationError(_("This activity has no swap board."))
     if household.neighbourhood_id != activity.neighbourhood_id:
         raise ValidationError(_("Only households of this neighbourhood can swap here."))
-    clean_photo = None
-    if photo is not None:
-        try:
-            clean_photo = clean_image(photo)
-        except ValidationError as error:
-            raise ValidationError({"photo": error.messages}) from error
+    clean_photo = clean_photo_field(photo)
 
     def create() -> SwapItem:
         item = SwapItem(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from samen.accounts.models import User
 from samen.agreements.models import Agreement, Report, ReportEvent
 from samen.core.idempotency import run_once
-from samen.core.images import clean_image
+from samen.core.images import clean_photo_field
 from samen.core.services import audit_record
 from samen.neighbourhoods.models import Household, Neighbourhood, Resident
 from samen.neighbourhoods.selectors import street_names
@@ -102,12 +102,7 @@ def report_create(
         raise ValidationError({"street": _("Choose the street.")})
     if data.agreement is not None and data.agreement.neighbourhood_id != neighbourhood.pk:
         raise ValidationError({"agreement": _("This agreement is not in this neighbourhood.")})
-    clean_photo = None
-    if photo is not None:
-        try:
-            clean_photo = clean_image(photo)
-        except ValidationError as error:
-            raise ValidationError({"photo": error.messages}) from error
+    clean_photo = clean_photo_field(photo)
 
     def create() -> Report:
         report = Report(

@@ -62,3 +62,14 @@ def clean_image(upload: UploadedFile) -> ContentFile:
     output = io.BytesIO()
     clean.save(output, format="JPEG", quality=82, optimize=True)
     return ContentFile(output.getvalue(), name=f"{uuid.uuid4().hex}.jpg")
+
+
+def clean_photo_field(upload: UploadedFile | None, *, field: str = "photo") -> ContentFile | None:
+    """Clean an optional photo for a service: None stays None, a problem is filed under `field`
+    so the form shows it beside the photo input."""
+    if upload is None:
+        return None
+    try:
+        return clean_image(upload)
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}) from error
