@@ -6,6 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 from samen.core import ratelimit
+from samen.core.forms import code_input
 from samen.core.idempotency import IdempotentFormMixin
 from samen.neighbourhoods.models import JOIN_CODE_LENGTH, normalise_join_code
 
@@ -44,15 +45,7 @@ class JoinCodeForm(forms.Form):
         label=_("Your household code"),
         help_text=_("You find it on the card from the neighbourhood. For example: K7PM-4XQA"),
         max_length=20,
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "off",
-                "autocapitalize": "characters",
-                "spellcheck": "false",
-                "class": "code-input",
-                "inputmode": "text",
-            }
-        ),
+        widget=code_input(),
         error_messages={"required": _("Type the code from your card.")},
     )
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samen.activities.services_acquaintances import NEW_NEIGHBOURS_MAX
+from samen.core.forms import code_input
 
 
 class MeetingCodeForm(forms.Form):
@@ -11,9 +12,7 @@ class MeetingCodeForm(forms.Form):
         label=_("The meeting code of the neighbour you met"),
         help_text=_("Six letters and numbers, for example KT3M9A."),
         max_length=20,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
-        ),
+        widget=code_input(),
     )
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from samen.cohesion.instrument import CBS_ITEMS, ITEM_FIELDS
 from samen.cohesion.models import ITEM_TEXT_MAX_CHARS, Agreement5, KnownByName, SurveyItem
 from samen.cohesion.services_survey import normalise_survey_code
+from samen.core.forms import code_input
 from samen.core.idempotency import IdempotentFormMixin
 
 # The empty choice: every question may be skipped.
@@ -85,14 +86,7 @@ class SurveyCodeForm(forms.Form):
         label=_("Your survey code"),
         help_text=_("The code on your questionnaire, for example ABCD-EFGH."),
         max_length=20,
-        widget=forms.TextInput(
-            attrs={
-                "class": "code-input",
-                "autocomplete": "off",
-                "autocapitalize": "characters",
-                "spellcheck": "false",
-            }
-        ),
+        widget=code_input(),
     )
 
     def clean_code(self) -> str:
@@ -177,15 +171,7 @@ class PaperEntryForm(SurveyAnswerForm):
             "code": forms.CharField(
                 label=_("Code on the questionnaire"),
                 max_length=20,
-                widget=forms.TextInput(
-                    attrs={
-                        "class": "code-input",
-                        "autocomplete": "off",
-                        "autocapitalize": "characters",
-                        "spellcheck": "false",
-                        "autofocus": True,
-                    }
-                ),
+                widget=code_input(autofocus=True),
             ),
             **self.fields,
         }

@@ -4,6 +4,21 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 
+def code_input(**extra: object) -> forms.TextInput:
+    """The text input for a typed code (household, survey or meeting code): big letters, no
+    autocorrect, no autofill."""
+    return forms.TextInput(
+        attrs={
+            "class": "code-input",
+            "autocomplete": "off",
+            "autocapitalize": "characters",
+            "spellcheck": "false",
+            "inputmode": "text",
+            **extra,
+        }
+    )
+
+
 def add_validation_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """Show a service's ValidationError on the form: per field where it names one, else on top."""
     if hasattr(error, "error_dict"):
